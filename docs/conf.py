@@ -1,0 +1,48 @@
+"""Sphinx configuration: every line is a decision; the catalogue extension does the rest."""
+
+import functools
+import os
+import sys
+from pathlib import Path
+
+import pybtex.plugin
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from catalogue.summary import MYST_DISABLED_SYNTAX, MYST_EXTENSIONS  # noqa: E402
+
+project = "Universal Multimodal Embedding Papers"
+author = "the catalogue's contributors"
+copyright = "2026, the catalogue's contributors"
+
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "sphinx_copybutton",
+    "sphinxcontrib.bibtex",
+    "catalogue.sphinx_ext",  # regenerates docs/papers/ from data/ at the start of every build
+]
+
+# Markdown: the same syntax the summary validator allows; raw HTML is shown as text.
+myst_enable_extensions = MYST_EXTENSIONS
+myst_disable_syntax = MYST_DISABLED_SYNTAX
+myst_heading_anchors = 2
+suppress_warnings = []
+
+exclude_patterns = ["_build", "README.md"]
+
+html_theme = "furo"
+html_title = "Universal Multimodal Embedding Papers"
+html_static_path = []
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+html_copy_source = False  # generated sources are not worth a download per page
+html_show_sourcelink = False
+
+# One generated .bib, cited only by hand-written pages, so paper pages never depend on it.
+bibtex_bibfiles = ["papers/catalogue.bib"]
+bibtex_default_style = "plain"
+bibtex_reference_style = "author_year"
+bibtex_tooltips = False
+# pybtex scans entry points on every plugin lookup; caching it saves seconds per build.
+pybtex.plugin.find_plugin = functools.lru_cache(maxsize=None)(pybtex.plugin.find_plugin)
+
+copybutton_exclude = ".linenos, .gp"

@@ -1,0 +1,1 @@
+"""Turns the catalogue in data/ into the pages of the documentation site."""

@@ -1,0 +1,104 @@
+"""The catalogue as typed, frozen objects.
+
+Everything downstream (pages, BibTeX, meta tags) reads these objects, never raw YAML:
+`validate.py` is the only place that turns contributor input into them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one field of one file, phrased for the contributor who fixes it."""
+
+    path: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.field}: {self.message}"
+
+
+class CatalogueError(Exception):
+    """Raised once, after every file has been checked, carrying every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.path, p.field, p.message))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str
+    title: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Links:
+    paper: str | None = None
+    pdf: str | None = None
+    code: str | None = None
+    models: str | None = None
+    project: str | None = None
+
+    def items(self) -> list[tuple[str, str]]:
+        """(label, url) pairs in the order the page shows them."""
+        labels = [("paper", "Paper"), ("pdf", "PDF"), ("code", "Code"), ("models", "Models"), ("project", "Project")]
+        return [(label, getattr(self, name)) for name, label in labels if getattr(self, name)]
+
+
+@dataclass(frozen=True)
+class Result:
+    benchmark: str
+    variant: str
+    score: float
+    source: str
+    size: str | None = None
+
+
+@dataclass(frozen=True)
+class Paper:
+    slug: str
+    path: str  # the data file, relative to the project root, e.g. data/papers/vlm2vec.yaml
+    title: str
+    summary: str
+    topics: tuple[str, ...]
+    authors: tuple[str, ...] = ()
+    date: str | None = None  # YYYY-MM of the first public version
+    links: Links = field(default_factory=Links)
+    short_name: str | None = None
+    arxiv: str | None = None
+    venue: str | None = None
+    code: str | None = None
+    kind: str | None = None
+    backbones: tuple[str, ...] = ()
+    modalities: tuple[str, ...] = ()
+    builds_on: tuple[str, ...] = ()
+    results: tuple[Result, ...] = ()
+    added: str | None = None  # YYYY-MM-DD the entry entered the catalogue
+    bibtex: str | None = None  # the authors' own BibTeX, used instead of the generated one
+    unverified: tuple[str, ...] = ()  # required fields still awaiting verification
+
+    @property
+    def name(self) -> str:
+        """What readers call the paper: its short name, or its title when it has none."""
+        return self.short_name or self.title
+
+    @property
+    def year(self) -> str | None:
+        return self.date[:4] if self.date else None
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    papers: tuple[Paper, ...]  # newest first
+    topics: dict[str, Topic]
+
+    def by_slug(self) -> dict[str, Paper]:
+        return {p.slug: p for p in self.papers}
+
+    def years(self) -> list[str]:
+        return sorted({p.year for p in self.papers if p.year}, reverse=True)

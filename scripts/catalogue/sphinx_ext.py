@@ -1,0 +1,109 @@
+"""Sphinx glue: regenerate the pages at the start of every build, and add what pages need.
+
+Because the generator runs on `builder-inited`, a plain `sphinx-build docs out` (what Read the
+Docs and sphinx-autobuild run) is always up to date, and bad data stops the build with the
+validator's messages before anything is written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from .escape import attr, md
+from .generate import GENERATED, generate
+from .model import Catalogue, CatalogueError
+from .write import ForeignFileError
+
+logger = logging.getLogger(__name__)
+STATIC = Path(__file__).parent / "static"
+NEWEST = 8  # additions listed on the landing page
+
+
+class CatalogueDataError(ExtensionError):
+    category = "Catalogue data error"
+
+
+def _generate(app: Sphinx) -> None:
+    root = Path(app.config.catalogue_root or Path(app.confdir).parent).resolve()
+    try:
+        catalogue, report = generate(root)
+    except CatalogueError as err:
+        raise CatalogueDataError(
+            f"{len(err.problems)} problem(s) in the catalogue; nothing was written:\n{err}"
+        ) from None
+    except ForeignFileError as err:
+        raise CatalogueDataError(str(err)) from None
+    app.catalogue = catalogue
+    logger.info(
+        "catalogue: %d papers; %d pages written, %d removed, %d unchanged",
+        len(catalogue.papers), len(report.written), len(report.removed), report.unchanged,
+    )
+
+
+def _citation_meta(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Highwire `citation_*` tags on paper pages, so Zotero and Scholar can read the paper."""
+    prefix = f"{GENERATED.name}/"
+    if not pagename.startswith(prefix):
+        return
+    paper = app.catalogue.by_slug().get(pagename[len(prefix):])
+    if paper is None:
+        return
+    tags = [("citation_title", paper.title)]
+    tags += [("citation_author", author) for author in paper.authors]
+    if paper.date:
+        tags.append(("citation_publication_date", paper.date.replace("-", "/")))
+    if paper.venue:
+        tags.append(("citation_conference_title", paper.venue))
+    if paper.arxiv:
+        tags += [("citation_arxiv_id", paper.arxiv), ("citation_doi", f"10.48550/arXiv.{paper.arxiv}"),
+                 ("citation_pdf_url", f"https://arxiv.org/pdf/{paper.arxiv}")]
+    tags.append(("description", f"{paper.name}: {paper.title}"))
+    context["metatags"] = context.get("metatags", "") + "".join(
+        f'\n<meta name="{name}" content="{attr(value)}" />' for name, value in tags
+    )
+
+
+class CatalogueOverview(SphinxDirective):
+    """Counts and the newest additions, for the hand-written landing page."""
+
+    def run(self):
+        catalogue: Catalogue = self.env.app.catalogue
+        # all.md changes whenever a paper is added, removed or re-dated: re-read this page then.
+        self.env.note_dependency(str(Path(self.env.srcdir) / GENERATED.name / "all.md"))
+        papers = catalogue.papers
+        here = self.env.docname.count("/") * "../"
+        lines = [
+            f"**{len(papers)} papers** · **{len(catalogue.topics)} topics** · "
+            f"**{len(catalogue.years())} years** ({catalogue.years()[-1]}–{catalogue.years()[0]})",
+            "",
+            "Newest additions:",
+            "",
+        ]
+        newest = sorted(papers, key=lambda p: (p.added or "", p.date or ""), reverse=True)[:NEWEST]
+        for paper in newest:
+            lines.append(
+                f"- [{md(paper.name)}](<{here}{GENERATED.name}/{paper.slug}.md>): {md(paper.title)}"
+                f" ({md(paper.venue or 'preprint')}, {md(paper.date or 'date awaiting verification')})"
+            )
+        return self.parse_text_to_nodes("\n".join(lines))
+
+
+def _add_static_path(app: Sphinx, config) -> None:
+    config.html_static_path.append(str(STATIC))
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_config_value("catalogue_root", None, "env", types=(str, type(None)))
+    app.connect("config-inited", _add_static_path)
+    app.connect("builder-inited", _generate)
+    app.connect("html-page-context", _citation_meta)
+    app.add_directive("catalogue-overview", CatalogueOverview)
+    app.add_css_file("catalogue.css")
+    app.add_js_file("catalogue.js", defer="defer")
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
+

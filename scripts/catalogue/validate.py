@@ -1,0 +1,427 @@
+"""Step 2, validate: turn loaded YAML into frozen Paper objects, or say precisely what is wrong.
+
+The validator is a contributor's first reader. It checks every file, collects every problem
+as `data/papers/<file>.yaml: <field>: <what is wrong and how to fix it>`, and only then
+fails, once. `load_catalogue()` is the one entry point the generator and the CLI use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import unicodedata
+from pathlib import Path
+
+from . import urls
+from .load import read_yaml
+from .model import Catalogue, CatalogueError, Links, Paper, Problem, Result, Topic
+from .summary import MAX_WORDS, MIN_WORDS, summary_problems, word_count
+
+REQUIRED = ("title", "authors", "date", "links.paper", "topics", "summary")
+OPTIONAL = (
+    "short_name", "arxiv", "venue", "kind", "code", "backbones", "modalities",
+    "builds_on", "results", "added", "bibtex", "unverified",
+)
+FIELDS = ("title", "authors", "date", "links", "topics", "summary", *OPTIONAL)
+LINK_FIELDS = ("paper", "pdf", "code", "models", "project")
+RESULT_FIELDS = ("benchmark", "variant", "size", "score", "source")
+# Required facts that may wait for verification: absent, or shown with a warning until confirmed.
+# The title stays required: a page needs a name.
+MAY_AWAIT = ("authors", "date", "links.paper", "topics", "summary")
+
+KINDS = ("method", "benchmark", "technical-report", "study", "reranker")
+CODE_STATES = ("released", "weights-only", "unreleased")
+MODALITIES = ("text", "image", "video", "audio", "document")
+BENCHMARKS = ("MMEB", "MMEB-V2")
+RESERVED_SLUGS = {"index", "all", "years", "topics", "search", "genindex"}
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+SHORT_TEXT = re.compile(r"^[^\n\r\t`<>{}|\\]+$")  # names shown in badges, headings, tables
+MAX_TOPICS = 4
+
+
+def load_catalogue(root: Path, today: dt.date | None = None) -> Catalogue:
+    """Load and validate `root/data`; raise CatalogueError listing every problem at once."""
+    today = today or dt.date.today()
+    data_dir = root / "data"
+    problems: list[Problem] = []
+
+    topics, topic_problems = _load_topics(data_dir / "topics.yaml", "data/topics.yaml")
+    problems += topic_problems
+
+    raw: dict[str, tuple[str, dict]] = {}
+    for path in sorted((data_dir / "papers").glob("*")):
+        shown = f"data/papers/{path.name}"
+        if path.suffix != ".yaml":
+            problems.append(Problem(shown, "file", "is not a .yaml file; entries are data/papers/<slug>.yaml"))
+            continue
+        data, found = read_yaml(path, shown)
+        problems += found
+        if data is not None:
+            raw[path.stem] = (shown, data)
+
+    papers = []
+    for slug, (shown, data) in raw.items():
+        paper, found = validate_paper(slug, shown, data, topics, set(raw), today)
+        problems += found
+        if paper:
+            papers.append(paper)
+    problems += cross_check(papers)
+    if problems:
+        raise CatalogueError(problems)
+    papers.sort(key=lambda p: (p.date or "", p.added or "", p.slug), reverse=True)
+    return Catalogue(papers=tuple(papers), topics=topics)
+
+
+def _load_topics(path: Path, shown: str) -> tuple[dict[str, Topic], list[Problem]]:
+    data, problems = read_yaml(path, shown)
+    topics: dict[str, Topic] = {}
+    for slug, entry in (data or {}).items():
+        field = str(slug)
+        if not isinstance(slug, str) or not SLUG.match(slug):
+            problems.append(Problem(shown, field, "topic slugs are lowercase words joined by hyphens"))
+            continue
+        if not isinstance(entry, dict) or set(entry) != {"title", "description"}:
+            problems.append(Problem(shown, field, "needs exactly two fields: title and description"))
+            continue
+        if not all(isinstance(v, str) and v.strip() for v in entry.values()):
+            problems.append(Problem(shown, field, "title and description must be non-empty text"))
+            continue
+        topics[slug] = Topic(slug, entry["title"].strip(), entry["description"].strip())
+    return topics, problems
+
+
+def _suggest(word: str, choices) -> str:
+    close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class _Fields:
+    """Typed access to one entry's fields that records a Problem for each wrong value."""
+
+    def __init__(self, shown: str, data: dict):
+        self.shown, self.data, self.problems = shown, data, []
+
+    def bad(self, field: str, message: str) -> None:
+        self.problems.append(Problem(self.shown, field, message))
+
+    def text(self, data: dict, key: str, field: str, pattern=SHORT_TEXT) -> str | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.bad(field, f"must be text, not {_type(value)}; put it in quotes")
+            return None
+        value = value.strip()
+        if not value:
+            self.bad(field, "is empty; fill it in or leave the field out")
+        elif pattern and not pattern.match(value):
+            self.bad(field, "contains a line break or one of ` < > { } | \\; write it as plain text")
+        else:
+            return value
+        return None
+
+    def texts(self, key: str, choices=None, pattern=SHORT_TEXT) -> tuple[str, ...]:
+        value = self.data.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.bad(key, f"must be a list (one '- item' per line), not {_type(value)}")
+            return ()
+        out = []
+        for i, item in enumerate(value):
+            text = self.text({"x": item}, "x", f"{key}[{i}]", pattern)
+            if text is None:
+                if item is None:
+                    self.bad(f"{key}[{i}]", "is empty; remove the line or fill it in")
+                continue
+            if choices is not None and text not in choices:
+                self.bad(f"{key}[{i}]", f"'{text}' is not one of: {', '.join(choices)}{_suggest(text, choices)}")
+                continue
+            if text in out:
+                self.bad(f"{key}[{i}]", f"'{text}' is listed twice; remove one")
+                continue
+            out.append(text)
+        return tuple(out)
+
+
+def _type(value) -> str:
+    return {dict: "a mapping", list: "a list", bool: "true/false", int: "a number", float: "a number",
+            dt.date: "a date", type(None): "empty"}.get(type(value), type(value).__name__)
+
+
+def validate_paper(
+    slug: str, shown: str, data: dict, topics: dict[str, Topic], slugs: set[str], today: dt.date
+) -> tuple[Paper | None, list[Problem]]:
+    f = _Fields(shown, data)
+    if not SLUG.match(slug):
+        f.bad("file", "the file name is the page URL: use lowercase letters, digits and hyphens, e.g. vlm2vec-v2.yaml")
+    elif slug in RESERVED_SLUGS or re.fullmatch(r"\d{4}", slug):
+        f.bad("file", f"'{slug}' is reserved for a site page; choose another file name")
+
+    for key in data:
+        if key not in FIELDS:
+            f.bad(str(key), f"unknown field{_suggest(key, FIELDS)}; allowed fields: {', '.join(FIELDS)}")
+
+    unverified = f.texts("unverified", MAY_AWAIT)
+    missing = [name for name in REQUIRED if name not in unverified and _absent(data, name)]
+    for name in missing:
+        f.bad(name, "is required" + (f"; if it cannot be confirmed yet, list it under unverified" if name in MAY_AWAIT else ""))
+
+    title = f.text(data, "title", "title")
+    short_name = f.text(data, "short_name", "short_name")
+    authors = f.texts("authors")
+    for i, author in enumerate(authors):
+        if "," in author or " and " in author or any(c.isdigit() or c in "*†‡" for c in author):
+            f.bad(f"authors[{i}]", f"'{author}' should be one name as 'First Last', without commas, marks or 'and'")
+
+    date = _month(f, "date", today)
+    added = _day(f, "added", today)
+    arxiv = _arxiv(f, date)
+    venue = f.text(data, "venue", "venue")
+    if venue and not re.search(r"\b(19|20)\d{2}\b", venue):
+        f.bad("venue", f"'{venue}' needs the year of the venue, e.g. 'CVPR 2025'")
+    kind = _choice(f, "kind", KINDS)
+    code = _choice(f, "code", CODE_STATES)
+    links = _links(f, arxiv)
+    topic_slugs = f.texts("topics", None)
+    for i, topic in enumerate(topic_slugs):
+        if topic not in topics:
+            f.bad(f"topics[{i}]", f"'{topic}' is not a topic in data/topics.yaml{_suggest(topic, topics)}")
+    if not 1 <= len(topic_slugs) <= MAX_TOPICS and "topics" in data:
+        f.bad("topics", f"give 1 to {MAX_TOPICS} topics (found {len(topic_slugs)})")
+    builds_on = f.texts("builds_on", None)
+    for i, other in enumerate(builds_on):
+        if other == slug:
+            f.bad(f"builds_on[{i}]", "a paper cannot build on itself")
+        elif other not in slugs:
+            f.bad(f"builds_on[{i}]", f"'{other}' is not a paper in data/papers{_suggest(other, slugs)}")
+    summary = _summary(f)
+    bibtex = _bibtex(f)
+    results = _results(f)
+
+    paper = None
+    if not f.problems:
+        paper = Paper(
+            slug=slug, path=shown, title=title or "", summary=summary or "", topics=topic_slugs,
+            authors=authors, date=date, links=links, short_name=short_name, arxiv=arxiv, venue=venue,
+            code=code, kind=kind, backbones=f.texts("backbones"), modalities=f.texts("modalities", MODALITIES),
+            builds_on=builds_on, results=results, added=added, bibtex=bibtex, unverified=unverified,
+        )
+        if f.problems:  # texts() above may still have found something
+            paper = None
+    return paper, f.problems
+
+
+def _absent(data: dict, name: str) -> bool:
+    if name == "links.paper":
+        links = data.get("links")
+        return not isinstance(links, dict) or links.get("paper") in (None, "")
+    return data.get(name) in (None, "", [])
+
+
+def _month(f: _Fields, key: str, today: dt.date) -> str | None:
+    value = f.data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, dt.date) or not isinstance(value, str) or not MONTH.match(value.strip()):
+        f.bad(key, f"'{value}' must be a month as YYYY-MM, e.g. 2024-10 (the first public version)")
+        return None
+    value = value.strip()
+    if value > today.strftime("%Y-%m"):
+        f.bad(key, f"{value} is in the future; use the month the paper first appeared")
+        return None
+    return value
+
+
+def _day(f: _Fields, key: str, today: dt.date) -> str | None:
+    value = f.data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        f.bad(key, f"'{value}' must be a date as YYYY-MM-DD")
+        return None
+    if value > today:
+        f.bad(key, f"{value} is in the future; use the day the entry was added")
+        return None
+    return value.isoformat()
+
+
+def _arxiv(f: _Fields, date: str | None) -> str | None:
+    value = f.data.get("arxiv")
+    if value is None:
+        return None
+    if isinstance(value, float):
+        f.bad("arxiv", f"{value} was read as a number; quote the id, e.g. arxiv: \"2410.05160\"")
+        return None
+    if not isinstance(value, str) or not urls.ARXIV_ID.match(value.strip()):
+        f.bad("arxiv", f"'{value}' is not an arXiv id like \"2410.05160\" (no 'arXiv:' prefix, no version)")
+        return None
+    value = value.strip()
+    month = f"20{value[:2]}-{value[2:4]}"
+    if date and date not in (month, _previous_month(month)):
+        # An id is numbered by the month it was assigned, at most a few days after the first
+        # submission: any other month means a wrong id or a wrong date.
+        f.bad("date", f"{date} does not match arXiv {value}, assigned in {month}; check both")
+    return value
+
+
+def _previous_month(month: str) -> str:
+    year, mon = int(month[:4]), int(month[5:])
+    return f"{year - 1}-12" if mon == 1 else f"{year}-{mon - 1:02d}"
+
+
+def _choice(f: _Fields, key: str, choices) -> str | None:
+    value = f.data.get(key)
+    if value is None:
+        return None
+    if value not in choices:
+        f.bad(key, f"'{value}' is not one of: {', '.join(choices)}{_suggest(value, choices)}")
+        return None
+    return value
+
+
+def _links(f: _Fields, arxiv: str | None) -> Links:
+    value = f.data.get("links")
+    if value is None:
+        return Links()
+    if not isinstance(value, dict):
+        f.bad("links", f"must be a mapping of {', '.join(LINK_FIELDS)}, not {_type(value)}")
+        return Links()
+    found = {}
+    for key, url in value.items():
+        field = f"links.{key}"
+        if key not in LINK_FIELDS:
+            f.bad(field, f"unknown link{_suggest(key, LINK_FIELDS)}; allowed: {', '.join(LINK_FIELDS)}")
+            continue
+        if url is None:
+            continue
+        if not isinstance(url, str):
+            f.bad(field, f"must be a URL, not {_type(url)}")
+            continue
+        messages = urls.url_problems(url)
+        if not messages and key == "paper":
+            messages = urls.paper_link_problems(url, arxiv)
+        if not messages and key == "code":
+            messages = urls.code_link_problems(url, value.get("paper"))
+        if not messages and key == "pdf" and arxiv and urls.arxiv_id_in(url) not in (None, arxiv):
+            messages = [f"points at arXiv {urls.arxiv_id_in(url)}, but the entry is arXiv {arxiv}"]
+        for message in messages:
+            f.bad(field, f"'{url}' {message}")
+        if not messages:
+            found[key] = url
+    return Links(**found)
+
+
+def _summary(f: _Fields) -> str | None:
+    value = f.data.get("summary")
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        f.bad("summary", f"must be Markdown text (use 'summary: |' and indent it), not {_type(value)}")
+        return None
+    if not value.strip():
+        f.bad("summary", "is empty; write 80-200 words on the problem, the idea, the backbone and the result")
+        return None
+    messages = summary_problems(value)
+    for message in messages:
+        f.bad("summary", message)
+    if messages:
+        return None
+    words = word_count(value)
+    if not MIN_WORDS <= words <= MAX_WORDS:
+        f.bad("summary", f"has {words} words; write {MIN_WORDS}-{MAX_WORDS} words")
+        return None
+    return value.strip() + "\n"
+
+
+def _bibtex(f: _Fields) -> str | None:
+    value = f.data.get("bibtex")
+    if value is None:
+        return None
+    if not isinstance(value, str) or not re.match(r"^\s*@\w+\s*\{\s*[^\s,{}]+\s*,", value):
+        f.bad("bibtex", "must be one BibTeX entry starting '@type{key,'; or leave it out to have it generated")
+        return None
+    depth = 0
+    for char in value:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            break
+    if depth != 0:
+        f.bad("bibtex", "has unbalanced braces { }; fix the entry or leave it out")
+        return None
+    return value.strip() + "\n"
+
+
+def _results(f: _Fields) -> tuple[Result, ...]:
+    value = f.data.get("results")
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        f.bad("results", f"must be a list of results, not {_type(value)}")
+        return ()
+    out = []
+    for i, item in enumerate(value):
+        field = f"results[{i}]"
+        if not isinstance(item, dict):
+            f.bad(field, f"must be a mapping with {', '.join(RESULT_FIELDS)}")
+            continue
+        before = len(f.problems)
+        for key in item:
+            if key not in RESULT_FIELDS:
+                f.bad(f"{field}.{key}", f"unknown field{_suggest(key, RESULT_FIELDS)}")
+        benchmark = _choice(_Sub(f, field, item), "benchmark", BENCHMARKS)
+        variant = f.text(item, "variant", f"{field}.variant")
+        size = f.text(item, "size", f"{field}.size")
+        source = f.text(item, "source", f"{field}.source")
+        score = item.get("score")
+        if isinstance(score, bool) or not isinstance(score, (int, float)) or not 0 <= score <= 100:
+            f.bad(f"{field}.score", f"'{score}' must be a number from 0 to 100, as printed in the source")
+        for key, present in (("benchmark", benchmark or "benchmark" in item), ("variant", variant), ("source", source)):
+            if not present and key not in item:
+                hint = " (the paper and table it comes from, e.g. 'arXiv 2410.05160, Table 2')" if key == "source" else ""
+                f.bad(f"{field}.{key}", f"is required{hint}")
+        if len(f.problems) == before:
+            out.append(Result(benchmark=benchmark, variant=variant, score=score, source=source, size=size))
+    return tuple(out)
+
+
+class _Sub(_Fields):
+    """A view of a nested mapping (one result) that reports problems under its own path."""
+
+    def __init__(self, parent: _Fields, prefix: str, data: dict):
+        self.shown, self.data, self.problems = parent.shown, data, parent.problems
+        self.prefix = prefix
+
+    def bad(self, field: str, message: str) -> None:
+        super().bad(f"{self.prefix}.{field}", message)
+
+
+def normalise_title(title: str) -> str:
+    folded = unicodedata.normalize("NFKD", title).casefold()
+    return re.sub(r"[^a-z0-9]+", "", folded)
+
+
+def cross_check(papers: list[Paper]) -> list[Problem]:
+    """Problems no single file shows: the same paper twice."""
+    problems = []
+    for label, key in (("arxiv", lambda p: p.arxiv), ("title", lambda p: normalise_title(p.title) or None)):
+        seen: dict[str, Paper] = {}
+        for paper in sorted(papers, key=lambda p: p.path):
+            value = key(paper)
+            if value is None:
+                continue
+            if value in seen:
+                problems.append(
+                    Problem(paper.path, label, f"duplicates {seen[value].path}; one paper, one entry: merge them")
+                )
+            else:
+                seen[value] = paper
+    return problems
