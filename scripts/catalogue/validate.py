@@ -38,7 +38,8 @@ RESERVED_SLUGS = {"index", "all", "years", "topics", "search", "genindex"}
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
-SHORT_TEXT = re.compile(r"^[^\n\r\t`<>{}|\\]+$")  # names shown in badges, headings, tables
+TEXT = re.compile(r"^[^\x00-\x1f\x7f]+$")  # one line; escape.py makes any character safe
+BADGE_TEXT = re.compile(r"^[^\x00-\x1f\x7f`<>{}|\\]+$")  # shown inside a role, where escapes do not work
 MAX_TOPICS = 4
 
 
@@ -107,7 +108,7 @@ class _Fields:
     def bad(self, field: str, message: str) -> None:
         self.problems.append(Problem(self.shown, field, message))
 
-    def text(self, data: dict, key: str, field: str, pattern=SHORT_TEXT) -> str | None:
+    def text(self, data: dict, key: str, field: str, pattern=TEXT) -> str | None:
         value = data.get(key)
         if value is None:
             return None
@@ -118,12 +119,12 @@ class _Fields:
         if not value:
             self.bad(field, "is empty; fill it in or leave the field out")
         elif pattern and not pattern.match(value):
-            self.bad(field, "contains a line break or one of ` < > { } | \\; write it as plain text")
+            self.bad(field, "must be one line of plain text" + ("" if pattern is TEXT else ", without ` < > { } | \\"))
         else:
             return value
         return None
 
-    def texts(self, key: str, choices=None, pattern=SHORT_TEXT) -> tuple[str, ...]:
+    def texts(self, key: str, choices=None, pattern=TEXT) -> tuple[str, ...]:
         value = self.data.get(key)
         if value is None:
             return ()
@@ -180,7 +181,7 @@ def validate_paper(
     date = _month(f, "date", today)
     added = _day(f, "added", today)
     arxiv = _arxiv(f, date)
-    venue = f.text(data, "venue", "venue")
+    venue = f.text(data, "venue", "venue", BADGE_TEXT)
     if venue and not re.search(r"\b(19|20)\d{2}\b", venue):
         f.bad("venue", f"'{venue}' needs the year of the venue, e.g. 'CVPR 2025'")
     kind = _choice(f, "kind", KINDS)
@@ -190,7 +191,7 @@ def validate_paper(
     for i, topic in enumerate(topic_slugs):
         if topic not in topics:
             f.bad(f"topics[{i}]", f"'{topic}' is not a topic in data/topics.yaml{_suggest(topic, topics)}")
-    if not 1 <= len(topic_slugs) <= MAX_TOPICS and "topics" in data:
+    if isinstance(data.get("topics"), list) and data["topics"] and not 1 <= len(topic_slugs) <= MAX_TOPICS:
         f.bad("topics", f"give 1 to {MAX_TOPICS} topics (found {len(topic_slugs)})")
     builds_on = f.texts("builds_on", None)
     for i, other in enumerate(builds_on):

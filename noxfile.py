@@ -1,0 +1,79 @@
+"""Project tasks: `python -m nox -l` lists them, `python -m nox -s NAME` runs one."""
+
+import os
+from pathlib import Path
+
+import nox
+
+nox.needs_version = ">=2025.2.9"
+nox.options.default_venv_backend = "venv"
+nox.options.reuse_existing_virtualenvs = True
+nox.options.sessions = ["validate", "docs", "tests", "lint"]
+
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+DOCS_REQUIREMENTS = "docs/requirements.txt"
+OUT = "docs/_build/html"
+# -W --keep-going: fail on any warning but report them all; -n: every reference must resolve;
+# -d outside the output so the HTML folder can be published as it is.
+STRICT = ["-W", "--keep-going", "-n", "-b", "html", "-d", "docs/_build/doctrees"]
+
+
+def _docs_env(session: nox.Session) -> None:
+    session.install("-r", DOCS_REQUIREMENTS)
+
+
+@nox.session
+def validate(session: nox.Session) -> None:
+    """Check every catalogue entry and report all problems; writes nothing."""
+    _docs_env(session)
+    session.run("python", "-m", "catalogue", "validate", env={"PYTHONPATH": "scripts"})
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the site strictly (zero warnings) into docs/_build/html."""
+    _docs_env(session)
+    session.run("sphinx-build", *STRICT, *session.posargs, "docs", OUT)
+    session.log(f"open {Path(OUT, 'index.html').resolve()}")
+
+
+@nox.session(default=False)
+def serve(session: nox.Session) -> None:
+    """Serve the site with live reload; edits to data/ and docs/ rebuild the page."""
+    _docs_env(session)
+    session.install(*nox.project.dependency_groups(PYPROJECT, "serve"))
+    session.run(
+        "sphinx-autobuild", "docs", OUT, "-d", "docs/_build/doctrees",
+        "--watch", "data", "--watch", "scripts/catalogue",
+        "--ignore", "*/docs/papers/*",  # written by the build itself: watching it would loop
+        *session.posargs,
+    )
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the test suite, browser tests in Debian's Chromium included."""
+    _docs_env(session)
+    session.install(*nox.project.dependency_groups(PYPROJECT, "test"))
+    session.run("pytest", *session.posargs, env={"PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD": "1"})
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Lint and check formatting of the Python code with ruff."""
+    session.install(*nox.project.dependency_groups(PYPROJECT, "lint"))
+    session.run("ruff", "check", "scripts", "tests", "noxfile.py", "docs/conf.py")
+
+
+@nox.session(default=False)
+def linkcheck(session: nox.Session) -> None:
+    """Check every external link on the live internet and write a per-paper report."""
+    _docs_env(session)
+    session.run("python", "scripts/linkcheck_report.py", *session.posargs, env={"PYTHONPATH": "scripts"})
+
+
+@nox.session(default=False)
+def bench(session: nox.Session) -> None:
+    """Measure build cost at N = 50, 1,000 and 5,000 synthetic papers against a bare Sphinx floor."""
+    _docs_env(session)
+    session.run("python", "scripts/bench.py", *session.posargs, env={"PYTHONPATH": "scripts", **os.environ})

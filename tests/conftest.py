@@ -1,0 +1,61 @@
+"""Shared fixtures: the fake catalogue, a strict build of the real site, a local web server."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from sphinx.cmd.build import build_main
+
+TESTS = Path(__file__).parent
+PROJECT = TESTS.parent
+FAKE_DATA = TESTS / "data"
+
+
+@pytest.fixture
+def fake_root(tmp_path: Path) -> Path:
+    """A project root whose data/ is a private copy of the tiny fake catalogue."""
+    shutil.copytree(FAKE_DATA, tmp_path / "data")
+    return tmp_path
+
+
+def build_site(root: Path, *extra: str) -> tuple[int, str, Path]:
+    """Build docs/ under `root` strictly; return (exit status, warnings, output folder)."""
+    out, warnings = root / "_build" / "html", root / "warnings.txt"
+    status = build_main(["-W", "--keep-going", "-n", "-q", "-b", "html", "-d", str(root / "_build" / "doctrees"),
+                         "-w", str(warnings), *extra, str(root / "docs"), str(out)])
+    return status, warnings.read_text(encoding="utf-8") if warnings.exists() else "", out
+
+
+def copy_project(dest: Path, data: Path = PROJECT / "data") -> Path:
+    """docs/ (hand-written files only) and a data/ folder, as a fresh clone would have them."""
+    shutil.copytree(PROJECT / "docs", dest / "docs", ignore=shutil.ignore_patterns("_build", "papers"))
+    shutil.copytree(data, dest / "data")
+    return dest
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> tuple[int, str, Path]:
+    """The real catalogue built once per test run, strictly, the way Read the Docs builds it."""
+    return build_site(copy_project(tmp_path_factory.mktemp("site")))
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest output clean
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(real_site):
+    """The built site served on a free localhost port."""
+    handler = functools.partial(_QuietHandler, directory=str(real_site[2]))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()

@@ -1,0 +1,203 @@
+"""The validator rejects each class of bad input with the file, the field and the fix.
+
+Each case mutates one valid fixture (tests/data/papers/fakeembed.yaml) and checks the message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from catalogue.model import CatalogueError
+from catalogue.validate import load_catalogue
+
+FILE = "data/papers/fakeembed.yaml"
+TODAY = dt.date(2026, 11, 27)
+
+
+def problems_after(root: Path, mutate=None, text: str | bytes | None = None, name="fakeembed.yaml") -> list[str]:
+    path = root / "data" / "papers" / name
+    if text is None:
+        entry = yaml.safe_load((root / "data/papers/fakeembed.yaml").read_text(encoding="utf-8"))
+        mutate(entry)
+        text = yaml.safe_dump(entry, allow_unicode=True, sort_keys=False)
+    if isinstance(text, str):
+        text = text.encode("utf-8")
+    path.write_bytes(text)
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(root, today=TODAY)
+    return [str(p) for p in caught.value.problems]
+
+
+def the_one(problems: list[str], field: str, *words: str) -> str:
+    """The problem for `field` that contains every word (the fix)."""
+    matching = [p for p in problems if p.startswith(f"{FILE}: {field}: ") and all(w in p for w in words)]
+    assert matching, f"no problem for {field} saying {words} in {problems}"
+    return matching[0]
+
+
+def test_the_fake_catalogue_is_valid(fake_root):
+    catalogue = load_catalogue(fake_root, today=TODAY)
+    assert [p.slug for p in catalogue.papers] == ["fakeembed-v2", "weird-title", "fakeembed"]
+
+
+def test_yaml_syntax_error_gives_line_and_column(fake_root):
+    problems = problems_after(fake_root, text="title: [unclosed\nauthors: x\n")
+    the_one(problems, "yaml", "line 2", "column")
+
+
+@pytest.mark.parametrize(
+    ("raw", "words"),
+    [(b"", ["empty", "template"]), (b"\xff\xfe title", ["not UTF-8", "save it as UTF-8"]),
+     (b"- a\n- list\n", ["mapping", "list"]), (b"title: a\ntitle: b\n", ["appears twice"]),
+     (b"x: !!python/object/apply:os.system ['true']\n", ["syntax error"]),
+     (b"a" * 70_000, ["bytes", "under"])],
+    ids=["empty", "not-utf8", "not-mapping", "repeated-key", "python-object", "too-large"],
+)
+def test_unreadable_files_get_a_message_not_a_traceback(fake_root, raw, words):
+    problems = problems_after(fake_root, text=raw)
+    assert any(all(w in p for w in words) and p.startswith(FILE) for p in problems), problems
+
+
+def test_unknown_field_suggests_the_right_one(fake_root):
+    problems = problems_after(fake_root, lambda e: e.update(topcis=e.pop("topics")))
+    the_one(problems, "topcis", "unknown field", "did you mean 'topics'")
+
+
+@pytest.mark.parametrize("field", ["title", "authors", "date", "topics", "summary"])
+def test_missing_required_field(fake_root, field):
+    problems = problems_after(fake_root, lambda e: e.pop(field))
+    the_one(problems, field, "is required")
+
+
+def test_missing_paper_link(fake_root):
+    problems = problems_after(fake_root, lambda e: e["links"].pop("paper"))
+    the_one(problems, "links.paper", "is required", "unverified")
+
+
+def test_unverified_fields_may_be_missing(fake_root):
+    problems = problems_after(fake_root, lambda e: (e.pop("authors"), e.update(unverified=["authors"], kind="nope")))
+    assert not any("authors" in p for p in problems), problems  # only the kind is wrong
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "words"),
+    [("authors", "Ada Example", ["must be a list"]), ("title", 42, ["must be text", "quotes"]),
+     ("topics", "alpha-topic", ["must be a list"]), ("links", "https://arxiv.org/abs/2403.00001", ["mapping"]),
+     ("summary", ["x"], ["Markdown text"])],
+)
+def test_wrong_types(fake_root, field, value, words):
+    the_one(problems_after(fake_root, lambda e: e.update({field: value})), field, *words)
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [("2024-3", ["YYYY-MM"]), ("March 2024", ["YYYY-MM"]), (dt.date(2024, 3, 1), ["YYYY-MM"]),
+     ("2027-01", ["future"])],
+)
+def test_bad_dates(fake_root, value, words):
+    the_one(problems_after(fake_root, lambda e: e.update(date=value, arxiv=None)), "date", *words)
+
+
+def test_date_must_match_the_arxiv_id(fake_root):
+    the_one(problems_after(fake_root, lambda e: e.update(date="2023-03")), "date", "does not match arXiv 2403.00001")
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [(2403.00001, ["read as a number", "quote"]), ("arXiv:2403.00001", ["not an arXiv id"]),
+     ("2403.00001v2", ["no version"])],
+)
+def test_bad_arxiv_ids(fake_root, value, words):
+    the_one(problems_after(fake_root, lambda e: e.update(arxiv=value)), "arxiv", *words)
+
+
+@pytest.mark.parametrize(
+    ("field", "url", "words"),
+    [("paper", "https://arxiv.org/pdf/2403.00001", ["canonical abstract page", "links.pdf"]),
+     ("paper", "https://arxiv.org/abs/2403.00001v2", ["canonical"]),
+     ("code", "http://github.com/example/fakeembed", ["https://"]),
+     ("code", "https://github.com/example/fakeembed/tree/main", ["repository root"]),
+     ("code", "https://arxiv.org/abs/2403.00001", ["same as links.paper"]),
+     ("models", "javascript:alert(1)", ["https://"]),
+     ("models", "https://huggingface.co/a b", ["space"]),
+     ("pdf", "(https://arxiv.org/pdf/2403.00001)", ["brackets"]),
+     ("project", "https://example.org/x<script>", ["no place in a URL"]),
+     ("homepage", "https://example.org", ["unknown link", "project"])],
+)
+def test_bad_links(fake_root, field, url, words):
+    the_one(problems_after(fake_root, lambda e: e["links"].update({field: url})), f"links.{field}", *words)
+
+
+def test_paper_link_without_arxiv_must_not_be_github(fake_root):
+    def mutate(e):
+        e.pop("arxiv")
+        e["links"] = {"paper": "https://github.com/example/fakeembed/blob/main/report.pdf"}
+    the_one(problems_after(fake_root, mutate), "links.paper", "GitHub", "links.code")
+
+
+def test_unknown_topic_suggests_one(fake_root):
+    the_one(problems_after(fake_root, lambda e: e.update(topics=["alpha-topc"])), "topics[0]",
+            "not a topic in data/topics.yaml", "did you mean 'alpha-topic'")
+
+
+def test_too_many_topics(fake_root):
+    topics = ["alpha-topic", "beta-topic", "alpha-topic", "beta-topic", "alpha-topic"]
+    the_one(problems_after(fake_root, lambda e: e.update(topics=topics)), "topics[2]", "listed twice")
+    the_one(problems_after(fake_root, lambda e: e.update(topics=[])), "topics", "is required")
+
+
+def test_builds_on_unknown_slug(fake_root):
+    the_one(problems_after(fake_root, lambda e: e.update(builds_on=["fakeembed-v3"])), "builds_on[0]",
+            "not a paper in data/papers", "did you mean")
+
+
+@pytest.mark.parametrize(
+    ("summary", "words"),
+    [("", ["empty"]), ("Too short.", ["words", "80-200"]), ("word " * 250, ["words", "80-200"]),
+     ("x" * 4000, ["characters", "under"])],
+)
+def test_empty_or_oversize_summary(fake_root, summary, words):
+    the_one(problems_after(fake_root, lambda e: e.update(summary=summary)), "summary", *words)
+
+
+def test_result_without_source(fake_root):
+    the_one(problems_after(fake_root, lambda e: e["results"][0].pop("source")), "results[0].source",
+            "is required", "Table")
+
+
+def test_result_with_bad_score_and_benchmark(fake_root):
+    def mutate(e):
+        e["results"][0].update(score="about 60", benchmark="MMEB-v2")
+    problems = problems_after(fake_root, mutate)
+    the_one(problems, "results[0].score", "number")
+    the_one(problems, "results[0].benchmark", "did you mean 'MMEB-V2'")
+
+
+@pytest.mark.parametrize("name", ["FakeEmbed.yaml", "all.yaml", "2025.yaml", "fake_embed.yaml"])
+def test_bad_file_names(fake_root, name):
+    problems = problems_after(fake_root, text=(fake_root / "data/papers/fakeembed.yaml").read_bytes(), name=name)
+    assert any(p.startswith(f"data/papers/{name}: file:") for p in problems), problems
+
+
+def test_duplicate_arxiv_id_and_title(fake_root):
+    text = (fake_root / "data/papers/fakeembed.yaml").read_text(encoding="utf-8")
+    problems = problems_after(fake_root, text=text.replace("FakeEmbed: A", "fakeembed -- a"), name="zz-copy.yaml")
+    assert any(p.startswith("data/papers/zz-copy.yaml: arxiv: duplicates data/papers/fakeembed.yaml") for p in problems)
+    assert any(p.startswith("data/papers/zz-copy.yaml: title: duplicates") for p in problems)
+
+
+def test_every_problem_is_reported_at_once(fake_root):
+    (fake_root / "data/papers/broken.yaml").write_text("title: [\n", encoding="utf-8")
+    problems = problems_after(fake_root, lambda e: e.update(date="soon", kind="novel"))
+    assert {p.split(": ")[0] + ": " + p.split(": ")[1] for p in problems} >= {
+        f"{FILE}: date", f"{FILE}: kind", "data/papers/broken.yaml: yaml"}
+
+
+def test_the_real_catalogue_is_valid():
+    catalogue = load_catalogue(Path(__file__).parents[1])
+    assert len(catalogue.papers) >= 48
+    assert all(p.summary or "summary" in p.unverified for p in catalogue.papers)
