@@ -52,7 +52,8 @@ _parser = None
 def _md():
     global _parser
     if _parser is None:
-        config = MdParserConfig(enable_extensions=set(MYST_EXTENSIONS), disable_syntax=MYST_DISABLED_SYNTAX)
+        # Raw HTML stays enabled here (unlike on the site) so the validator sees it and names it.
+        config = MdParserConfig(enable_extensions=set(MYST_EXTENSIONS))
         _parser = create_md_parser(config, RendererHTML)
     return _parser
 
@@ -66,6 +67,9 @@ def summary_problems(text: str) -> list[str]:
     if len(text) > MAX_SUMMARY_CHARS:
         return [f"is {len(text):,} characters; keep summaries under {MAX_SUMMARY_CHARS:,} (80-200 words)"]
     problems: list[str] = []
+    if re.search(r"(?i)\]\(\s*<?\s*(javascript|vbscript|data)\s*:", text):
+        # markdown-it already renders these as plain text; say so instead of silently dropping the link
+        problems.append("javascript:, vbscript: and data: links are not allowed; links must be absolute http(s) URLs")
     _walk(_md().parse(text), problems, depth=0)
     return list(dict.fromkeys(problems))  # each message once, in order
 
