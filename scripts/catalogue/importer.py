@@ -50,7 +50,7 @@ def _fix_mojibake(line: str) -> str:
 
 
 def _clean_lines(text: str, report: ImportReport) -> list[str]:
-    lines = []
+    lines, header = [], 0
     for number, line in enumerate(text.splitlines(), 1):
         fixed = _fix_mojibake(line)
         if fixed != line:
@@ -62,6 +62,15 @@ def _clean_lines(text: str, report: ImportReport) -> list[str]:
             report.anomalies.append(f"line {number}: row starts with a full-width bar '｜' -> replaced by '|'")
         if fixed.startswith("|") and not fixed.rstrip().endswith("|"):
             fixed = fixed.rstrip() + "|"
+        if fixed.startswith("|"):
+            cells = [c.strip() for c in fixed.strip().strip("|").split("|")]
+            header = header or len(cells)
+            if len(cells) > header and any(cells[header:]):
+                # Markdown tables drop cells beyond the header's: report them before they vanish.
+                extra = [c for c in cells[header:] if c]
+                report.anomalies.append(f"line {number}: extra cells {extra} after the last column -> ignored")
+                if any(c.lower() == "unreleased" for c in extra) and "](" in cells[header - 1]:
+                    report.anomalies.append(f"line {number}: says 'Unreleased' but links code -> check which is stale")
         lines.append(fixed)
     return lines
 
@@ -130,10 +139,6 @@ def import_awesome_list(text: str) -> ImportReport:
     report = ImportReport()
     taken: set[str] = set()
     for line, row in _rows(_clean_lines(text, report)):
-        if len(row) > 4:
-            extra = [c[0] for c in row[4:] if c[0]]
-            if extra:
-                report.anomalies.append(f"line {line}: extra cells {extra} after the Github column -> ignored")
         if len(row) < 3 or not row[0][0]:
             report.anomalies.append(f"line {line}: row has no title or paper column -> skipped")
             continue
@@ -148,12 +153,9 @@ def import_awesome_list(text: str) -> ImportReport:
                 links["models"] = href
             elif "github.com" in href:
                 links["code"] = href
-        if code_text.lower() == "unreleased" or any(t.lower() == "unreleased" for t, _ in row[4:]):
-            if "code" in links:
-                report.anomalies.append(f"line {line}: says 'Unreleased' but links {links['code']} -> check which is stale")
-            else:
-                entry["code"] = "unreleased"
-                report.anomalies.append(f"line {line}: 'Unreleased' is a snapshot -> code: unreleased, re-check")
+        if code_text.lower() == "unreleased":
+            entry["code"] = "unreleased"
+            report.anomalies.append(f"line {line}: 'Unreleased' is a snapshot -> code: unreleased, re-check")
         if arxiv:
             entry["arxiv"] = arxiv
             entry["date"] = f"20{arxiv[:2]}-{arxiv[2:4]}"
