@@ -22,6 +22,8 @@ from .write import ForeignFileError
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
 NEWEST = 8  # additions listed on the landing page
+# The catalogue of the current build, by source folder (the environment is pickled, so it stays out).
+_CATALOGUES: dict[str, Catalogue] = {}
 
 
 class CatalogueDataError(ExtensionError):
@@ -38,7 +40,7 @@ def _generate(app: Sphinx) -> None:
         ) from None
     except ForeignFileError as err:
         raise CatalogueDataError(str(err)) from None
-    app.catalogue = catalogue
+    _CATALOGUES[str(app.srcdir)] = catalogue
     logger.info(
         "catalogue: %d papers; %d pages written, %d removed, %d unchanged",
         len(catalogue.papers), len(report.written), len(report.removed), report.unchanged,
@@ -50,7 +52,7 @@ def _citation_meta(app: Sphinx, pagename: str, templatename: str, context: dict,
     prefix = f"{GENERATED.name}/"
     if not pagename.startswith(prefix):
         return
-    paper = app.catalogue.by_slug().get(pagename[len(prefix):])
+    paper = _CATALOGUES[str(app.srcdir)].by_slug().get(pagename[len(prefix):])
     if paper is None:
         return
     tags = [("citation_title", paper.title)]
@@ -72,7 +74,7 @@ class CatalogueOverview(SphinxDirective):
     """Counts and the newest additions, for the hand-written landing page."""
 
     def run(self):
-        catalogue: Catalogue = self.env.app.catalogue
+        catalogue = _CATALOGUES[str(self.env.srcdir)]
         # all.md changes whenever a paper is added, removed or re-dated: re-read this page then.
         self.env.note_dependency(str(Path(self.env.srcdir) / GENERATED.name / "all.md"))
         papers = catalogue.papers
@@ -100,7 +102,8 @@ def _add_static_path(app: Sphinx, config) -> None:
 def setup(app: Sphinx) -> dict:
     app.add_config_value("catalogue_root", None, "env", types=(str, type(None)))
     app.connect("config-inited", _add_static_path)
-    app.connect("builder-inited", _generate)
+    # Before other extensions read the generated files (sphinxcontrib-bibtex reads catalogue.bib).
+    app.connect("builder-inited", _generate, priority=100)
     app.connect("html-page-context", _citation_meta)
     app.add_directive("catalogue-overview", CatalogueOverview)
     app.add_css_file("catalogue.css")

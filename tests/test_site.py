@@ -1,0 +1,76 @@
+"""A strict Sphinx build of the real catalogue: no warnings, every page, a searchable index."""
+
+import json
+import re
+
+import yaml
+
+from catalogue.validate import load_catalogue
+from conftest import PROJECT, build_site, copy_project
+
+
+def _search_index(out):
+    text = (out / "searchindex.js").read_text(encoding="utf-8")
+    return json.loads(text[text.index("(") + 1: text.rindex(")")])
+
+
+def test_build_has_zero_warnings(real_site):
+    status, warnings, _ = real_site
+    assert status == 0 and warnings == "", warnings
+
+
+def test_every_paper_year_and_topic_page_exists(real_site):
+    out = real_site[2]
+    catalogue = load_catalogue(PROJECT)
+    for paper in catalogue.papers:
+        assert (out / "papers" / f"{paper.slug}.html").is_file(), paper.slug
+    for year in catalogue.years():
+        assert (out / "papers" / "years" / f"{year}.html").is_file()
+    for topic in catalogue.topics:
+        assert (out / "papers" / "topics" / f"{topic}.html").is_file()
+    assert (out / "papers" / "all.html").is_file() and (out / "about.html").is_file()
+
+
+def test_search_index_holds_every_short_name(real_site):
+    index = _search_index(real_site[2])
+    titles = set(index["titles"])
+    for paper in load_catalogue(PROJECT).papers:
+        assert paper.name in titles, paper.name
+        for word in re.findall(r"\w+", paper.name.lower()):
+            if not word.isdigit() and paper.short_name:
+                assert word in index["titleterms"] or any(t.startswith(word[:4]) for t in index["titleterms"]), word
+
+
+def test_paper_pages_stay_out_of_the_navigation(real_site):
+    page = (real_site[2] / "papers" / "all.html").read_text(encoding="utf-8")
+    start = page.index('class="sidebar-tree"')
+    nav = page[start:page.index('class="main"', start)]
+    assert "years/index.html" in nav
+    assert "vlm2vec.html" not in nav
+    assert len((real_site[2] / "papers" / "vlm2vec.html").read_bytes()) < 60_000
+
+
+def test_paper_page_carries_citation_meta_tags(real_site):
+    page = (real_site[2] / "papers" / "vlm2vec.html").read_text(encoding="utf-8")
+    assert '<meta name="citation_title" content="VLM2Vec: Training Vision-Language Models' in page
+    assert page.count('<meta name="citation_author"') == 6
+    assert '<meta name="citation_arxiv_id" content="2410.05160"' in page
+
+
+def test_bad_data_stops_the_build_with_the_validators_message(tmp_path):
+    root = copy_project(tmp_path, data=PROJECT / "tests" / "data")
+    entry = yaml.safe_load((root / "data/papers/fakeembed.yaml").read_text(encoding="utf-8"))
+    entry["topics"] = ["alpha-topc"]
+    (root / "data/papers/fakeembed.yaml").write_text(yaml.safe_dump(entry), encoding="utf-8")
+    status, warnings, out = build_site(root)
+    assert status != 0
+    assert not (root / "docs" / "papers").exists()
+
+
+def test_hostile_title_renders_literally(tmp_path):
+    root = copy_project(tmp_path, data=PROJECT / "tests" / "data")
+    status, warnings, out = build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
+    page = (out / "papers" / "weird-title.html").read_text(encoding="utf-8")
+    assert "<b>Tags</b>" not in page and "&lt;b&gt;Tags&lt;/b&gt;" in page
+    assert "A *Weird* _Title_ with {Braces}" in page
+    assert 'content="A *Weird* _Title_ with {Braces} &lt;b&gt;Tags&lt;/b&gt; `Ticks` $Dollars$ | Pipes &amp; &quot;Quotes&quot; 100% #1"' in page
