@@ -1,5 +1,6 @@
 """The awesome-list importer, run on the seed file itself."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,10 @@ SEED = Path(__file__).parents[2] / "shared" / "seed" / "awesome-list-README.md"
 
 @pytest.fixture(scope="module")
 def report():
-    if not SEED.exists():
-        pytest.fail(f"the seed list is expected at {SEED}")
+    if not SEED.exists():  # the seed sits beside the clone (shared/); CI always has it
+        if os.environ.get("CI"):
+            pytest.fail(f"the seed list is expected at {SEED}")
+        pytest.skip(f"the seed list is not at {SEED}")
     return import_awesome_list(SEED.read_text(encoding="utf-8"))
 
 
@@ -50,7 +53,7 @@ def test_drafts_are_marked_awaiting_verification(report):
         assert "summary" in draft.entry["unverified"] and "authors" in draft.entry["unverified"]
 
 
-def test_cli_never_overwrites(tmp_path, capsys):
+def test_cli_never_overwrites(report, tmp_path, capsys):
     out = tmp_path / "papers"
     assert main([str(SEED), "--out", str(out)]) == 0
     written = sorted(out.glob("*.yaml"))
