@@ -69,7 +69,7 @@ def lint(session: nox.Session) -> None:
 def linkcheck(session: nox.Session) -> None:
     """Check every external link on the live internet and write a per-paper report."""
     _docs_env(session)
-    session.run("python", "scripts/linkcheck_report.py", *session.posargs, env={"PYTHONPATH": "scripts"})
+    session.run("python", "-m", "catalogue.linkcheck", *session.posargs, env={"PYTHONPATH": "scripts"})
 
 
 @nox.session(default=False)

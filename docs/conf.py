@@ -8,6 +8,7 @@ from pathlib import Path
 import pybtex.plugin
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from catalogue.linkcheck import SETTINGS as LINKCHECK_SETTINGS  # noqa: E402
 from catalogue.summary import MYST_DISABLED_SYNTAX, MYST_EXTENSIONS  # noqa: E402
 
 project = "Universal Multimodal Embedding Papers"
@@ -46,3 +47,6 @@ bibtex_tooltips = False
 pybtex.plugin.find_plugin = functools.lru_cache(maxsize=None)(pybtex.plugin.find_plugin)
 
 copybutton_exclude = ".linenos, .gp"
+
+# linkcheck_* settings tuned for arXiv, GitHub, Hugging Face and CVF (reasons beside each value).
+globals().update(LINKCHECK_SETTINGS)

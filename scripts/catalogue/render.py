@@ -23,7 +23,7 @@ MONTHS = "January February March April May June July August September October No
 _env = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
     trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
-    autoescape=False,  # output is Markdown, escaped value by value with the md filter
+    autoescape=False,  # noqa: S701 - the output is Markdown, escaped value by value with the md filter
 )
 _env.filters["md"] = md
 

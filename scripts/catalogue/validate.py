@@ -169,7 +169,7 @@ def validate_paper(
     unverified = f.texts("unverified", MAY_AWAIT)
     missing = [name for name in REQUIRED if name not in unverified and _absent(data, name)]
     for name in missing:
-        f.bad(name, "is required" + (f"; if it cannot be confirmed yet, list it under unverified" if name in MAY_AWAIT else ""))
+        f.bad(name, "is required" + ("; if it cannot be confirmed yet, list it under unverified" if name in MAY_AWAIT else ""))
 
     title = f.text(data, "title", "title")
     short_name = f.text(data, "short_name", "short_name")
