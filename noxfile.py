@@ -1,6 +1,5 @@
 """Project tasks: `python -m nox -l` lists them, `python -m nox -s NAME` runs one."""
 
-import os
 from pathlib import Path
 
 import nox
@@ -70,10 +69,3 @@ def linkcheck(session: nox.Session) -> None:
     """Check every external link on the live internet and write a per-paper report."""
     _docs_env(session)
     session.run("python", "-m", "catalogue.linkcheck", *session.posargs, env={"PYTHONPATH": "scripts"})
-
-
-@nox.session(default=False)
-def bench(session: nox.Session) -> None:
-    """Measure build cost at N = 50, 1,000 and 5,000 synthetic papers against a bare Sphinx floor."""
-    _docs_env(session)
-    session.run("python", "scripts/bench.py", *session.posargs, env={"PYTHONPATH": "scripts", **os.environ})
