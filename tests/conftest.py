@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import shutil
@@ -49,13 +50,21 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(real_site):
-    """The built site served on a free localhost port."""
-    handler = functools.partial(_QuietHandler, directory=str(real_site[2]))
+@contextlib.contextmanager
+def local_server(handler):
+    """Serve `handler` on a free localhost port, in a thread; yields the base URL."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(real_site):
+    """The built site served on a free localhost port."""
+    with local_server(functools.partial(_QuietHandler, directory=str(real_site[2]))) as url:
+        yield url

@@ -1,13 +1,13 @@
 """The project's linkcheck configuration against a local HTTP server: how each case is reported."""
 
 import http.server
-import threading
 import time
 
 import pytest
 from sphinx.cmd.build import build_main
 
 from catalogue.linkcheck import SETTINGS, classify, data_file, report
+from conftest import local_server
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -54,12 +54,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with local_server(Handler) as url:
+        yield url
 
 
 def run_linkcheck(tmp_path, base, paths):
