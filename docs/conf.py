@@ -27,7 +27,6 @@ extensions = [
 myst_enable_extensions = MYST_EXTENSIONS
 myst_disable_syntax = MYST_DISABLED_SYNTAX
 myst_heading_anchors = 2
-suppress_warnings = []
 
 exclude_patterns = ["_build", "README.md"]
 

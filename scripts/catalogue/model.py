@@ -7,6 +7,7 @@ Everything downstream (pages, BibTeX, meta tags) reads these objects, never raw 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ class Catalogue:
     papers: tuple[Paper, ...]  # newest first
     topics: dict[str, Topic]
 
+    @cached_property  # looked up once per page: computing it each time is O(N^2) over a build
     def by_slug(self) -> dict[str, Paper]:
         return {p.slug: p for p in self.papers}
 

@@ -93,7 +93,7 @@ def render_catalogue(catalogue: Catalogue) -> dict[str, str]:
 
 def render_paper(paper: Paper, catalogue: Catalogue, key: str, built_upon_by: list[Paper]) -> str:
     doc = paper_doc(paper.slug)
-    by_slug = catalogue.by_slug()
+    by_slug = catalogue.by_slug
     facts = []
     if paper.date:
         facts.append(("First version", md(_month(paper.date))))

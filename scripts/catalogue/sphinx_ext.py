@@ -52,7 +52,7 @@ def _citation_meta(app: Sphinx, pagename: str, templatename: str, context: dict,
     prefix = f"{GENERATED.name}/"
     if not pagename.startswith(prefix):
         return
-    paper = _CATALOGUES[str(app.srcdir)].by_slug().get(pagename[len(prefix):])
+    paper = _CATALOGUES[str(app.srcdir)].by_slug.get(pagename[len(prefix):])
     if paper is None:
         return
     tags = [("citation_title", paper.title)]
