@@ -65,6 +65,13 @@ def lint(session: nox.Session) -> None:
 
 
 @nox.session(default=False)
+def bench(session: nox.Session) -> None:
+    """Measure build cost at N = 50, 1,000 and 5,000 papers against a bare Sphinx floor."""
+    _docs_env(session)
+    session.run("python", "scripts/bench.py", *session.posargs)
+
+
+@nox.session(default=False)
 def linkcheck(session: nox.Session) -> None:
     """Check every external link on the live internet and write a per-paper report."""
     _docs_env(session)

@@ -36,9 +36,11 @@ html_static_path = []
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 html_copy_source = False  # generated sources are not worth a download per page
 html_show_sourcelink = False
+html_use_index = False  # no index entries anywhere: an empty "Index" page would only mislead
 
-# One generated .bib, cited only by hand-written pages, so paper pages never depend on it.
-bibtex_bibfiles = ["papers/catalogue.bib"]
+# Only the entries hand-written pages cite ({cite} roles), written by the generator; paper
+# pages never depend on it, and the full papers/catalogue.bib is a download, not parsed.
+bibtex_bibfiles = ["papers/cited.bib"]
 bibtex_default_style = "plain"
 bibtex_reference_style = "author_year"
 bibtex_tooltips = False

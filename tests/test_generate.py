@@ -1,6 +1,7 @@
 """The command line: validate and generate, and nothing written when the data is wrong."""
 
 from catalogue.generate import GENERATED, main
+from catalogue.load import cited_keys
 
 
 def test_generate_then_nothing_changes(fake_root, capsys):
@@ -28,3 +29,13 @@ def test_validate_writes_nothing(fake_root, capsys):
     assert main(["validate", "--root", str(fake_root)]) == 0
     assert "ok: 3 papers, 2 topics" in capsys.readouterr().out
     assert not (fake_root / "docs").exists()
+
+
+def test_cited_keys_come_from_hand_written_pages_only(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "papers").mkdir(parents=True)
+    (docs / "guide").mkdir()
+    (docs / "index.md").write_text("See {cite:p}`alpha2024x, beta2025y` and {cite}`gamma2023z`.\n", encoding="utf-8")
+    (docs / "guide" / "more.md").write_text("Also {cite:t}`delta2022w`; `{cite}` alone is no key.\n", encoding="utf-8")
+    (docs / "papers" / "generated.md").write_text("{cite}`generated2024q`\n", encoding="utf-8")
+    assert cited_keys(docs, "papers") == {"alpha2024x", "beta2025y", "gamma2023z", "delta2022w"}

@@ -5,6 +5,7 @@ Snapshots live in tests/test_render/; regenerate with `pytest --force-regen` and
 
 import pytest
 
+from catalogue.bibtex import citation_keys
 from catalogue.escape import attr, fence, md
 from catalogue.render import render_catalogue
 from catalogue.validate import load_catalogue
@@ -35,7 +36,15 @@ def test_every_page_says_where_it_came_from(pages):
 
 
 def test_only_expected_pages(pages):
-    assert set(pages) == set(PAGES) | {"years/2024.md", "topics/beta-topic.md"}
+    assert set(pages) == set(PAGES) | {"years/2024.md", "topics/beta-topic.md", "cited.bib"}
+
+
+def test_cited_bib_holds_only_the_entries_hand_written_pages_cite(fake_root):
+    catalogue = load_catalogue(fake_root)
+    keys = citation_keys(catalogue.papers)
+    cited = render_catalogue(catalogue, cited=frozenset({keys["fakeembed"], "notinthecatalogue2024"}))["cited.bib"]
+    assert f"{{{keys['fakeembed']}," in cited
+    assert keys["fakeembed-v2"] not in cited and "notinthecatalogue" not in cited
 
 
 def test_links_go_both_ways(pages):

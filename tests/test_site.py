@@ -74,3 +74,16 @@ def test_hostile_title_renders_literally(tmp_path):
     assert "<b>Tags</b>" not in page and "&lt;b&gt;Tags&lt;/b&gt;" in page
     assert "A *Weird* _Title_ with {Braces}" in page
     assert 'content="A *Weird* _Title_ with {Braces} &lt;b&gt;Tags&lt;/b&gt; `Ticks` $Dollars$ | Pipes &amp; &quot;Quotes&quot; 100% #1"' in page
+
+
+def test_editing_one_summary_rewrites_only_that_page(tmp_path):
+    root = copy_project(tmp_path, data=PROJECT / "tests" / "data")
+    build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
+    out = root / "_build" / "html"
+    pages = {p: p.stat().st_mtime_ns for p in out.rglob("*.html")}
+    path = root / "data/papers/fakeembed.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("This fake paper", "This made-up paper"), encoding="utf-8")
+    build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
+    changed = {p.relative_to(out).as_posix() for p, mtime in pages.items() if p.stat().st_mtime_ns != mtime}
+    assert changed - {"search.html"} == {"papers/fakeembed.html"}  # Sphinx rewrites search.html every build
+    assert "This made-up paper" in (out / "papers" / "fakeembed.html").read_text(encoding="utf-8")

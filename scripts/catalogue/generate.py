@@ -12,6 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from .load import cited_keys
+from .memo import Memo
 from .model import Catalogue, CatalogueError
 from .render import render_catalogue
 from .validate import load_catalogue
@@ -21,10 +23,10 @@ ROOT = Path(__file__).resolve().parents[2]
 GENERATED = Path("docs") / "papers"  # relative to the project root
 
 
-def generate(root: Path = ROOT) -> tuple[Catalogue, WriteReport]:
+def generate(root: Path = ROOT, memo: Memo | None = None) -> tuple[Catalogue, WriteReport]:
     """Validate everything first; only a clean catalogue reaches the disk."""
-    catalogue = load_catalogue(root)
-    pages = render_catalogue(catalogue)
+    catalogue = load_catalogue(root, memo=memo)
+    pages = render_catalogue(catalogue, memo, cited=cited_keys(root / "docs", GENERATED.name))
     return catalogue, write_pages(root / GENERATED, pages)
 
 

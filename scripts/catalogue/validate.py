@@ -14,7 +14,8 @@ import unicodedata
 from pathlib import Path
 
 from . import urls
-from .load import read_yaml
+from .load import parse_yaml, read_bytes, read_yaml
+from .memo import Memo, digest
 from .model import Catalogue, CatalogueError, Links, Paper, Problem, Result, Topic
 from .summary import MAX_WORDS, MIN_WORDS, summary_problems, word_count
 
@@ -43,29 +44,36 @@ BADGE_TEXT = re.compile(r"^[^\x00-\x1f\x7f`<>{}|\\]+$")  # shown inside a role, 
 MAX_TOPICS = 4
 
 
-def load_catalogue(root: Path, today: dt.date | None = None) -> Catalogue:
-    """Load and validate `root/data`; raise CatalogueError listing every problem at once."""
+def load_catalogue(root: Path, today: dt.date | None = None, memo: Memo | None = None) -> Catalogue:
+    """Load and validate `root/data`; raise CatalogueError listing every problem at once.
+
+    With a Memo from the previous build, a file whose bytes and context are unchanged is not
+    parsed or checked again: its result is reused.
+    """
     today = today or dt.date.today()
+    memo = memo or Memo()
     data_dir = root / "data"
     problems: list[Problem] = []
 
     topics, topic_problems = _load_topics(data_dir / "topics.yaml", "data/topics.yaml")
     problems += topic_problems
 
-    raw: dict[str, tuple[str, dict]] = {}
-    for path in sorted((data_dir / "papers").glob("*")):
+    paths = sorted((data_dir / "papers").glob("*"))
+    slugs = {path.stem for path in paths if path.suffix == ".yaml"}
+    # Everything a file's check depends on besides the file itself.
+    context = digest(repr((sorted(slugs), list(topics.values()), today)).encode())
+    papers = []
+    for path in paths:
         shown = f"data/papers/{path.name}"
         if path.suffix != ".yaml":
             problems.append(Problem(shown, "file", "is not a .yaml file; entries are data/papers/<slug>.yaml"))
             continue
-        data, found = read_yaml(path, shown)
+        raw, found = read_bytes(path, shown)
         problems += found
-        if data is not None:
-            raw[path.stem] = (shown, data)
-
-    papers = []
-    for slug, (shown, data) in raw.items():
-        paper, found = validate_paper(slug, shown, data, topics, set(raw), today)
+        if raw is None:
+            continue
+        paper, found = memo.get(("paper", path.name, digest(raw), context),
+                                _check_file, path.stem, shown, raw, topics, slugs, today)
         problems += found
         if paper:
             papers.append(paper)
@@ -74,6 +82,13 @@ def load_catalogue(root: Path, today: dt.date | None = None) -> Catalogue:
         raise CatalogueError(problems)
     papers.sort(key=lambda p: (p.date or "", p.added or "", p.slug), reverse=True)
     return Catalogue(papers=tuple(papers), topics=topics)
+
+
+def _check_file(slug, shown, raw, topics, slugs, today) -> tuple[Paper | None, list[Problem]]:
+    data, problems = parse_yaml(raw, shown)
+    if data is None:
+        return None, problems
+    return validate_paper(slug, shown, data, topics, slugs, today)
 
 
 def _load_topics(path: Path, shown: str) -> tuple[dict[str, Topic], list[Problem]]:

@@ -41,24 +41,33 @@ def _is_generated(path: Path) -> bool:
 
 
 def write_pages(out_dir: Path, pages: dict[str, str]) -> WriteReport:
-    """Make `out_dir` hold exactly `pages`, touching only files whose content differs."""
+    """Make `out_dir` hold exactly `pages`, touching only files whose content differs.
+
+    Every existing file is checked before anything is written: one the generator did not
+    write stops the run with nothing changed.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     existing = {p.relative_to(out_dir).as_posix(): p for p in out_dir.rglob("*") if p.is_file()}
-    foreign = sorted(rel for rel, path in existing.items() if rel not in pages and not _is_generated(path))
-    foreign += sorted(rel for rel in pages if rel in existing and not _is_generated(existing[rel]))
+    report, changed, foreign = WriteReport(), {}, []
+    for rel, text in sorted(pages.items()):
+        data = text.encode("utf-8")
+        if rel not in existing:
+            changed[rel] = data
+        elif existing[rel].read_bytes() == data:
+            report.unchanged += 1  # the same bytes as a page we render, marker included
+        elif _is_generated(existing[rel]):
+            changed[rel] = data
+        else:
+            foreign.append(rel)
+    foreign += [rel for rel, path in existing.items() if rel not in pages and not _is_generated(path)]
     if foreign:
         raise ForeignFileError(
             f"{out_dir} belongs to the generator, but these files were not written by it: "
-            f"{', '.join(foreign)}; move them out (hand-written pages belong in docs/)"
+            f"{', '.join(sorted(foreign))}; move them out (hand-written pages belong in docs/)"
         )
 
-    report = WriteReport()
-    for rel, text in sorted(pages.items()):
+    for rel, data in changed.items():
         target = out_dir / rel
-        data = text.encode("utf-8")
-        if target.is_file() and target.read_bytes() == data:
-            report.unchanged += 1
-            continue
         target.parent.mkdir(parents=True, exist_ok=True)
         _atomic_write(target, data)
         report.written.append(rel)

@@ -1,0 +1,406 @@
+"""Build-cost benchmark: the catalogue site against a bare Sphinx floor, at several sizes.
+
+    python -m nox -s bench                                   # N = 50, 1000, 5000; 3 runs each
+    python -m nox -s bench -- --sizes 50 1000 --runs 1       # a quicker look
+
+For each N it writes, into a temporary folder, a catalogue of N valid entries: the real ones
+plus synthetic ones whose text, topics, dates, links and results are drawn from the real ones
+and a bare Sphinx project with the same N pages of the same text: plain MyST, no extensions,
+the default theme, pages kept out of the navigation and listed on one index page. The two are
+built alternately in the same run, so a slower or faster machine moves both, and every figure
+is the median over the runs. A Markdown report goes to --out.
+
+This is a measurement, not a test: nothing here asserts, the report says which target is met.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import os
+import platform
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+from catalogue import bibtex  # noqa: E402
+from catalogue.generate import GENERATED  # noqa: E402
+from catalogue.validate import load_catalogue  # noqa: E402
+
+SEED = 20261127
+EDITED = "vlm2vec"  # the (real) paper whose summary the edit step rewrites
+ADDED = "synth-added"
+# The issue's targets, checked in the report.
+TARGET_FULL_RATIO = 1.3  # full build at N=1,000, against the floor
+TARGET_EDIT_SECONDS = 2.0  # one summary edited, at N=1,000
+TARGET_BUILD_5000_SECONDS = 300.0
+TARGET_PAGE_KB = 300.0  # one paper page, compressed, search index excluded
+
+
+# --- synthetic catalogues -------------------------------------------------------------------
+
+def catalogue_entries(n: int, today: dt.date) -> tuple[dict[str, dict], dict]:
+    """The real catalogue plus synthetic entries up to N, and one more valid entry to add later.
+
+    Synthetic words, names and numbers come from the real entries, so pages look like real ones.
+    """
+    real = load_catalogue(ROOT, today)
+    entries = {p.slug: yaml.safe_load((ROOT / p.path).read_text(encoding="utf-8")) for p in real.papers}
+    rng = random.Random(SEED + n)  # noqa: S311 - test data, not secrets
+    pools = dict(
+        sentences=[s for p in real.papers for s in re.split(r"(?<=[.!?])\s+", p.summary.replace("\n", " ")) if s],
+        authors=sorted({a for p in real.papers for a in p.authors}),
+        backbones=sorted({b for p in real.papers for b in p.backbones}),
+        words=sorted({w for p in real.papers for w in re.findall(r"[A-Za-z][a-z]{4,}", p.title)}),
+        topics=list(real.topics),
+        months=[f"{y}-{m:02d}" for y in range(2023, today.year + 1) for m in range(1, 13) if (y, m) <= (today.year, today.month)],
+    )
+    synthetic = max(0, n - len(entries))
+    for i in range(synthetic):
+        entries[f"synth-{i:05d}"] = _synthetic_entry(i, rng, pools, today)
+    return entries, _synthetic_entry(synthetic, rng, pools, today)
+
+
+def _synthetic_entry(i: int, rng: random.Random, pools: dict, today: dt.date) -> dict:
+    date = rng.choice(pools["months"])
+    arxiv = f"{date[2:4]}{date[5:]}.{10000 + i:05d}"
+    name = f"Synth{i}"
+    entry = {
+        "title": f"{name}: {' '.join(w.capitalize() for w in rng.sample(pools['words'], 7))}",
+        "short_name": name,
+        "authors": rng.sample(pools["authors"], rng.randint(3, 12)),
+        "date": date,
+        "arxiv": arxiv,
+        "kind": "method",
+        "code": rng.choice(["released", "unreleased", "weights-only"]),
+        "links": {"paper": f"https://arxiv.org/abs/{arxiv}", "pdf": f"https://arxiv.org/pdf/{arxiv}",
+                  "code": f"https://github.com/synth/synth-{i}"},
+        "backbones": rng.sample(pools["backbones"], rng.randint(1, 3)),
+        "modalities": ["text", "image"],
+        "topics": rng.sample(pools["topics"], rng.randint(1, 4)),
+        "added": today.isoformat(),
+        "summary": _summary(rng, pools["sentences"]),
+    }
+    if rng.random() < 0.6:
+        entry["results"] = [
+            {"benchmark": rng.choice(["MMEB", "MMEB-V2"]), "variant": f"{name}-{size}", "size": size,
+             "score": round(rng.uniform(45, 80), 1), "source": f"arXiv {arxiv}, Table {rng.randint(1, 6)}"}
+            for size in rng.sample(["2B", "3B", "7B", "8B"], rng.randint(1, 3))
+        ]
+    if i > 0 and rng.random() < 0.3:
+        entry["builds_on"] = [f"synth-{rng.randrange(i):05d}"]
+    return entry
+
+
+def _summary(rng: random.Random, sentences: list[str]) -> str:
+    """Real sentences, shuffled, 110-190 words, in paragraphs of three sentences."""
+    chosen: list[str] = []
+    while sum(len(s.split()) for s in chosen) < 110:
+        sentence = rng.choice(sentences)
+        if sum(len(s.split()) for s in chosen) + len(sentence.split()) <= 190:
+            chosen.append(sentence)
+    return "\n\n".join(" ".join(chosen[k:k + 3]) for k in range(0, len(chosen), 3)) + "\n"
+
+
+def write_catalogue_project(where: Path, entries: dict[str, dict]) -> Path:
+    """A copy of this project's site (docs/, the generator, the topics) with a synthetic data/."""
+    project = where / "catalogue"
+    ignore = shutil.ignore_patterns("_build", GENERATED.name, "__pycache__")
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=ignore)
+    shutil.copytree(ROOT / "scripts" / "catalogue", project / "scripts" / "catalogue", ignore=ignore)
+    (project / "data" / "papers").mkdir(parents=True)
+    shutil.copy(ROOT / "data" / "topics.yaml", project / "data" / "topics.yaml")
+    for slug, entry in entries.items():
+        write_entry(project, slug, entry)
+    return project
+
+
+def write_entry(project: Path, slug: str, entry: dict) -> None:
+    text = yaml.safe_dump(entry, sort_keys=False, allow_unicode=True, width=100)
+    (project / "data" / "papers" / f"{slug}.yaml").write_text(text, encoding="utf-8")
+
+
+def write_bare_project(where: Path, project: Path, today: dt.date) -> Path:
+    """The floor: the catalogue's pages as plain MyST, with nothing Sphinx does not need."""
+    bare = where / "bare"
+    (bare / "papers").mkdir(parents=True)
+    (bare / "conf.py").write_text('project = "floor"\nextensions = ["myst_parser"]\n', encoding="utf-8")
+    catalogue = load_catalogue(project, today)
+    keys = bibtex.citation_keys(catalogue.papers)
+    for paper in catalogue.papers:
+        (bare / "papers" / f"{paper.slug}.md").write_text(bare_page(paper, keys[paper.slug]), encoding="utf-8")
+    write_bare_index(bare)
+    return bare
+
+
+def bare_page(paper, key: str) -> str:
+    links = " · ".join(f"[{label}]({url})" for label, url in paper.links.items())
+    lines = ["---", "orphan: true", "---", "", f"# {paper.name}", "", f"**{paper.title}**", "",
+             ", ".join(paper.authors), "", f"{paper.date} · {paper.venue or 'preprint'} · {paper.code}", "", links, "",
+             f"**Backbones:** {', '.join(paper.backbones)}", "", f"**Topics:** {', '.join(paper.topics)}", "",
+             "## Summary", "", paper.summary.strip(), ""]
+    if paper.results:
+        lines += ["## Results", "", "| Benchmark | Model | Size | Score | Source |", "|---|---|---|---:|---|"]
+        lines += [f"| {r.benchmark} | {r.variant} | {r.size} | {r.score} | {r.source} |" for r in paper.results]
+        lines.append("")
+    lines += ["## Cite", "", bibtex.reference(paper), "", "```bibtex", bibtex.to_bibtex(paper, key).rstrip(), "```", ""]
+    return "\n".join(lines)
+
+
+def write_bare_index(bare: Path) -> None:
+    slugs = sorted(p.stem for p in (bare / "papers").glob("*.md"))
+    listing = "\n".join(f"- [{slug}](papers/{slug}.md)" for slug in slugs)
+    (bare / "index.md").write_text(f"# Floor\n\n{listing}\n", encoding="utf-8")
+
+
+# --- one build, measured ------------------------------------------------------------------
+
+@dataclass
+class Build:
+    seconds: float
+    peak_mib: float
+    read: int  # documents Sphinx re-read
+    written: int  # pages Sphinx wrote
+
+
+def sphinx_build(source: Path, out: Path) -> Build:
+    """Run sphinx-build in its own process: wall time and that process's peak memory."""
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-j", "1", "-d", str(out / "doctrees"),
+               str(source), str(out / "html")]
+    env = {**os.environ, "PYTHONHASHSEED": "0", "NO_COLOR": "1"}
+    with tempfile.TemporaryFile() as log:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        log.seek(0)
+        text = log.read().decode("utf-8", "replace")
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"sphinx-build failed on {source}:\n{text[-3000:]}")
+    return Build(seconds, usage.ru_maxrss / 1024,
+                 read=len(re.findall(r"^reading sources\.\.\. \[", text, re.M)),
+                 written=len(re.findall(r"^writing output\.\.\. \[", text, re.M)))
+
+
+def full_build(source: Path, out: Path, generated: Path | None) -> Build:
+    shutil.rmtree(out, ignore_errors=True)
+    if generated:
+        shutil.rmtree(generated, ignore_errors=True)  # a fresh clone has no generated pages either
+    return sphinx_build(source, out)
+
+
+# --- what a reader downloads ----------------------------------------------------------------
+
+class _Assets(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and "stylesheet" in (attrs.get("rel") or "") and attrs.get("href"):
+            self.urls.append(attrs["href"])
+        elif tag in ("script", "img") and attrs.get("src"):
+            self.urls.append(attrs["src"])
+
+
+def page_download_bytes(html_dir: Path, page: str) -> int:
+    """Gzip-compressed bytes of one page with its local CSS, scripts and images."""
+    path = html_dir / page
+    parser = _Assets()
+    parser.feed(path.read_text(encoding="utf-8"))
+    files = {path}
+    for url in parser.urls:
+        url = url.split("?")[0].split("#")[0]
+        if "://" in url or url.startswith("data:"):
+            continue
+        asset = (path.parent / url).resolve()
+        if asset.is_file() and asset.name != "searchindex.js":
+            files.add(asset)
+    return sum(len(gzip.compress(f.read_bytes(), 6)) for f in files)
+
+
+def tree_bytes(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+
+
+# --- one size, both projects ----------------------------------------------------------------
+
+@dataclass
+class Side:
+    """Every measurement of one project at one size, a list per metric (one value per run)."""
+
+    full: list[Build] = field(default_factory=list)
+    noop: list[Build] = field(default_factory=list)
+    edit: list[Build] = field(default_factory=list)
+    add: list[Build] = field(default_factory=list)
+    site_mb: float = 0.0
+    search_kb: float = 0.0
+    page_kb: float = 0.0
+
+
+def measure_size(n: int, runs: int, today: dt.date, where: Path) -> tuple[Side, Side]:
+    entries, extra = catalogue_entries(n, today)
+    project = write_catalogue_project(where, entries)
+    bare = write_bare_project(where, project, today)
+    site, floor = Side(), Side()
+    extra_bare = _bare_page_for(project, extra, today)
+    for run in range(runs):
+        print(f"N={n} run {run + 1}/{runs}", flush=True)
+        for side, source, out, generated in (
+            (site, project / "docs", where / "out-catalogue", project / GENERATED),
+            (floor, bare, where / "out-bare", None),
+        ):
+            _restore(project, bare, entries)
+            side.full.append(full_build(source, out, generated))
+            side.noop.append(sphinx_build(source, out))
+            _edit_summary(project, bare, entries, side is site)
+            side.edit.append(sphinx_build(source, out))
+            _add_paper(project, bare, extra, extra_bare, side is site)
+            side.add.append(sphinx_build(source, out))
+            print(f"  {'catalogue' if side is site else 'floor':9} full {side.full[-1].seconds:7.1f} s "
+                  f"edit {side.edit[-1].seconds:5.1f} s add {side.add[-1].seconds:5.1f} s", flush=True)
+    for side, out, page in ((site, where / "out-catalogue", f"{GENERATED.name}/{EDITED}.html"),
+                            (floor, where / "out-bare", f"papers/{EDITED}.html")):
+        html = out / "html"
+        side.site_mb = tree_bytes(html) / 1e6
+        side.search_kb = (html / "searchindex.js").stat().st_size / 1e3
+        side.page_kb = page_download_bytes(html, page) / 1e3
+    _restore(project, bare, entries)
+    return site, floor
+
+
+def _restore(project: Path, bare: Path, entries: dict[str, dict]) -> None:
+    write_entry(project, EDITED, entries[EDITED])
+    (project / "data" / "papers" / f"{ADDED}.yaml").unlink(missing_ok=True)
+    (bare / "papers" / f"{ADDED}.md").unlink(missing_ok=True)
+    write_bare_index(bare)
+    page = bare / "papers" / f"{EDITED}.md"
+    page.write_text(page.read_text(encoding="utf-8").replace(" (edited)", ""), encoding="utf-8")
+
+
+def _edit_summary(project: Path, bare: Path, entries: dict[str, dict], catalogue_side: bool) -> None:
+    """The same one-word change to one summary, in the YAML or in the bare page."""
+    if catalogue_side:
+        entry = dict(entries[EDITED])
+        entry["summary"] = entry["summary"].replace(".", " (edited).", 1)
+        write_entry(project, EDITED, entry)
+    else:
+        page = bare / "papers" / f"{EDITED}.md"
+        summary = page.read_text(encoding="utf-8").split("## Summary", 1)
+        summary[1] = summary[1].replace(".", " (edited).", 1)
+        page.write_text("## Summary".join(summary), encoding="utf-8")
+
+
+def _add_paper(project: Path, bare: Path, entry: dict, bare_text: str, catalogue_side: bool) -> None:
+    if catalogue_side:
+        write_entry(project, ADDED, entry)
+    else:
+        (bare / "papers" / f"{ADDED}.md").write_text(bare_text, encoding="utf-8")
+        write_bare_index(bare)
+
+
+def _bare_page_for(project: Path, entry: dict, today: dt.date) -> str:
+    """The new paper's bare page, rendered the same way as the others (outside any timing)."""
+    write_entry(project, ADDED, entry)
+    catalogue = load_catalogue(project, today)
+    (project / "data" / "papers" / f"{ADDED}.yaml").unlink()
+    return bare_page(catalogue.by_slug[ADDED], bibtex.citation_keys(catalogue.papers)[ADDED])
+
+
+# --- the report -----------------------------------------------------------------------------
+
+def _median(builds: list[Build], attribute: str) -> float:
+    return statistics.median(getattr(b, attribute) for b in builds)
+
+
+def report(results: dict[int, tuple[Side, Side]], runs: int, command: str) -> str:
+    import sphinx
+
+    lines = [
+        "# Build benchmark results",
+        "",
+        f"- Date: {dt.date.today().isoformat()}; command: `{command}`",
+        f"- Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.processor() or platform.platform()}; "
+        f"Python {platform.python_version()}, Sphinx {sphinx.__version__}, `sphinx-build -j 1`",
+        f"- Every time is the median of {runs} run(s), wall seconds of a whole `sphinx-build` process; "
+        "memory is that process's peak RSS. The floor is built alternately with the catalogue in the same run.",
+        "",
+    ]
+    for n, (site, floor) in results.items():
+        lines += [f"## N = {n:,}", "", "| measure | catalogue | floor | ratio |", "|---|---:|---:|---:|"]
+        for label, name in (("full build (s)", "full"), ("no-op rebuild (s)", "noop"),
+                            ("edit one summary (s)", "edit"), ("add one paper (s)", "add")):
+            ours, base = _median(getattr(site, name), "seconds"), _median(getattr(floor, name), "seconds")
+            lines.append(f"| {label} | {ours:.2f} | {base:.2f} | {ours / base:.2f}x |")
+        for label, name in (("edit: pages re-read / written", "edit"), ("add: pages re-read / written", "add")):
+            s, f = getattr(site, name), getattr(floor, name)
+            lines.append(f"| {label} | {_median(s, 'read'):.0f} / {_median(s, 'written'):.0f} "
+                         f"| {_median(f, 'read'):.0f} / {_median(f, 'written'):.0f} | |")
+        ours, base = _median(site.full, "peak_mib"), _median(floor.full, "peak_mib")
+        lines.append(f"| peak memory, full build (MiB) | {ours:.0f} | {base:.0f} | {ours / base:.2f}x |")
+        for label, attribute, unit in (("output size (MB)", "site_mb", ".1f"), ("search index (KB)", "search_kb", ".0f"),
+                                       ("one paper page, gzip, search index excluded (KB)", "page_kb", ".1f")):
+            ours, base = getattr(site, attribute), getattr(floor, attribute)
+            lines.append(f"| {label} | {ours:{unit}} | {base:{unit}} | {ours / base:.2f}x |")
+        lines.append("")
+    lines += ["## Targets", ""] + _targets(results) + [""]
+    return "\n".join(lines)
+
+
+def _targets(results: dict[int, tuple[Side, Side]]) -> list[str]:
+    lines = []
+
+    def check(label: str, ok: bool, measured: str) -> None:
+        lines.append(f"- {'met' if ok else 'MISSED'}: {label} (measured {measured})")
+
+    if 1000 in results:
+        site, floor = results[1000]
+        ratio = _median(site.full, "seconds") / _median(floor.full, "seconds")
+        check(f"full build at N=1,000 within {TARGET_FULL_RATIO}x the floor", ratio <= TARGET_FULL_RATIO, f"{ratio:.2f}x")
+        edit = _median(site.edit, "seconds")
+        check(f"one summary edited at N=1,000 in under {TARGET_EDIT_SECONDS:.0f} s", edit < TARGET_EDIT_SECONDS, f"{edit:.2f} s")
+    if 5000 in results:
+        full = _median(results[5000][0].full, "seconds")
+        check("full build at N=5,000 under 5 minutes", full < TARGET_BUILD_5000_SECONDS, f"{full:.0f} s")
+    page = max(site.page_kb for site, _ in results.values())
+    check(f"a paper page under {TARGET_PAGE_KB:.0f} KB compressed", page < TARGET_PAGE_KB, f"{page:.0f} KB at most")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[50, 1000, 5000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "_build" / "bench" / "results.md")
+    args = parser.parse_args(argv)
+    today = dt.date.today()
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="catalogue-bench-") as tmp:
+        for n in args.sizes:
+            where = Path(tmp) / str(n)
+            results[n] = measure_size(n, args.runs, today, where)
+            shutil.rmtree(where)
+            text = report(results, args.runs, "python -m nox -s bench -- " + " ".join(sys.argv[1:]))
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            args.out.write_text(text, encoding="utf-8")  # after each size: a long run keeps what it measured
+    print(text)
+    print(f"report: {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

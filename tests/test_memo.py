@@ -1,0 +1,66 @@
+"""Results reused between builds: the same pages as a cold run, and never a stale one."""
+
+import pickle
+
+import pytest
+import yaml
+
+from catalogue.memo import CODE, Memo
+from catalogue.model import CatalogueError
+from catalogue.render import render_catalogue
+from catalogue.validate import load_catalogue
+
+
+def run(root, previous=None):
+    memo = Memo(previous)
+    pages = render_catalogue(load_catalogue(root, memo=memo), memo)
+    return pages, memo
+
+
+def edit(root, name, **fields):
+    path = root / "data" / "papers" / name
+    entry = yaml.safe_load(path.read_text(encoding="utf-8"))
+    entry.update(fields)
+    path.write_text(yaml.safe_dump(entry, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_an_unchanged_catalogue_reuses_everything_and_renders_the_same(fake_root):
+    cold, first = run(fake_root)
+    # The memo travels pickled inside Sphinx's environment between builds.
+    warm, second = run(fake_root, pickle.loads(pickle.dumps(first.current)))
+    assert warm == cold
+    assert second.misses == 0 and second.hits == first.misses > 0
+
+
+def test_an_edited_summary_is_checked_and_rendered_again(fake_root):
+    _, first = run(fake_root)
+    summary = yaml.safe_load((fake_root / "data/papers/fakeembed.yaml").read_text(encoding="utf-8"))["summary"]
+    edit(fake_root, "fakeembed.yaml", summary=summary.replace("fake paper", "made-up paper"))
+    warm, second = run(fake_root, first.current)
+    assert "made-up paper" in warm["fakeembed.md"]
+    assert warm == run(fake_root)[0]  # exactly what a run without the memo writes
+    assert 0 < second.misses < second.hits
+
+
+def test_a_file_broken_after_a_clean_build_is_still_reported(fake_root):
+    _, first = run(fake_root)
+    edit(fake_root, "fakeembed.yaml", topics=["no-such-topic"])
+    with pytest.raises(CatalogueError, match="fakeembed.yaml: topics\\[0\\]"):
+        run(fake_root, first.current)
+
+
+def test_a_topic_removed_from_the_vocabulary_invalidates_the_papers_using_it(fake_root):
+    _, first = run(fake_root)
+    topics = fake_root / "data" / "topics.yaml"
+    vocabulary = yaml.safe_load(topics.read_text(encoding="utf-8"))
+    del vocabulary["alpha-topic"]
+    topics.write_text(yaml.safe_dump(vocabulary), encoding="utf-8")
+    with pytest.raises(CatalogueError, match="'alpha-topic' is not a topic"):
+        run(fake_root, first.current)
+
+
+def test_results_of_another_version_of_the_generator_are_not_reused(fake_root):
+    _, first = run(fake_root)
+    stale = {**first.current, "code": b"another version"}
+    _, second = run(fake_root, stale)
+    assert second.hits == 0 and second.current["code"] == CODE
