@@ -72,11 +72,11 @@ def test_search_finds_authors_topics_and_backbones(page, query, slug):
 
 def test_all_papers_filters_narrow_the_table(page):
     page.goto("/papers/all.html")
-    rows = page.locator(".paper-table tbody tr")
+    rows = page.locator("#all-papers table tbody tr")
     total = rows.count()
     assert total == len(load_catalogue(PROJECT).papers)
     page.get_by_label("Year", exact=True).select_option("2026")
-    visible = page.locator(".paper-table tbody tr:not([hidden])")
+    visible = page.locator("#all-papers table tbody tr:not([hidden])")
     assert 0 < visible.count() < total
     assert set(visible.locator("td:nth-child(3)").all_inner_texts()) == {"2026"}
     page.get_by_label("Topic", exact=True).select_option("Reranking")
@@ -90,8 +90,8 @@ def test_all_papers_filters_narrow_the_table(page):
 
 def test_headings_sort_the_table(page):
     page.goto("/papers/all.html")
-    page.locator(".paper-table th", has_text="Paper").click()
-    names = page.locator(".paper-table tbody tr td:first-child").all_inner_texts()
+    page.locator("#all-papers table th", has_text="Paper").click()
+    names = page.locator("#all-papers table tbody tr td:first-child").all_inner_texts()
     assert names == sorted(names, key=str.lower)
 
 

@@ -20,9 +20,7 @@ function makeSelect(label, values, onChange) {
   return [wrap, select];
 }
 
-function enhance(container) {
-  const table = container.querySelector("table");
-  if (!table) return;
+function enhance(table) {
   const headers = [...table.tHead.rows[0].cells].map((c) => c.textContent.trim());
   const rows = [...table.tBodies[0].rows];
   const controls = document.createElement("div");
@@ -55,7 +53,7 @@ function enhance(container) {
     controls.append(wrap);
   });
   controls.append(count);
-  container.before(controls);
+  (table.closest(".table-wrapper") || table).before(controls);
 
   [...table.tHead.rows[0].cells].forEach((th, index) => {
     th.classList.add("catalogue-sortable");
@@ -75,6 +73,7 @@ function enhance(container) {
   apply();
 }
 
+// The all-papers page's section carries the id of its label, (all-papers)= in all.md.j2.
 document.addEventListener("DOMContentLoaded", () => {
-  document.querySelectorAll(".paper-table.filterable").forEach(enhance);
+  document.querySelectorAll("#all-papers table").forEach(enhance);
 });
