@@ -4,7 +4,8 @@
 
 function cellValues(cell, column) {
   const text = cell.textContent.trim();
-  return column === "Topics" ? text.split(",").map((t) => t.trim()).filter(Boolean) : [text];
+  // Topics are joined with a middle dot: topic titles may contain commas.
+  return column === "Topics" ? text.split("·").map((t) => t.trim()).filter(Boolean) : [text];
 }
 
 function makeSelect(label, values, onChange) {
