@@ -64,3 +64,10 @@ def test_results_of_another_version_of_the_generator_are_not_reused(fake_root):
     stale = {**first.current, "code": b"another version"}
     _, second = run(fake_root, stale)
     assert second.hits == 0 and second.current["code"] == CODE
+
+
+def test_removing_a_paper_others_build_on_is_reported_even_with_a_memo(fake_root):
+    _, first = run(fake_root)
+    (fake_root / "data/papers/fakeembed.yaml").unlink()
+    with pytest.raises(CatalogueError, match="fakeembed-v2.yaml: builds_on\\[0\\]: 'fakeembed' is not a paper"):
+        run(fake_root, first.current)

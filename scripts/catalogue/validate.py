@@ -60,8 +60,8 @@ def load_catalogue(root: Path, today: dt.date | None = None, memo: Memo | None =
 
     paths = sorted((data_dir / "papers").glob("*"))
     slugs = {path.stem for path in paths if path.suffix == ".yaml"}
-    # Everything a file's check depends on besides the file itself.
-    context = digest(repr((sorted(slugs), list(topics.values()), today)).encode())
+    # Everything a file's own check depends on besides the file (other files: cross_check).
+    context = digest(repr((list(topics.values()), today)).encode())
     papers = []
     for path in paths:
         shown = f"data/papers/{path.name}"
@@ -73,22 +73,22 @@ def load_catalogue(root: Path, today: dt.date | None = None, memo: Memo | None =
         if raw is None:
             continue
         paper, found = memo.get(("paper", path.name, digest(raw), context),
-                                _check_file, path.stem, shown, raw, topics, slugs, today)
+                                _check_file, path.stem, shown, raw, topics, today)
         problems += found
         if paper:
             papers.append(paper)
-    problems += cross_check(papers)
+    problems += cross_check(papers, slugs)
     if problems:
         raise CatalogueError(problems)
     papers.sort(key=lambda p: (p.date or "", p.added or "", p.slug), reverse=True)
     return Catalogue(papers=tuple(papers), topics=topics)
 
 
-def _check_file(slug, shown, raw, topics, slugs, today) -> tuple[Paper | None, list[Problem]]:
+def _check_file(slug, shown, raw, topics, today) -> tuple[Paper | None, list[Problem]]:
     data, problems = parse_yaml(raw, shown)
     if data is None:
         return None, problems
-    return validate_paper(slug, shown, data, topics, slugs, today)
+    return validate_paper(slug, shown, data, topics, today)
 
 
 def _load_topics(path: Path, shown: str) -> tuple[dict[str, Topic], list[Problem]]:
@@ -169,7 +169,7 @@ def _type(value) -> str:
 
 
 def validate_paper(
-    slug: str, shown: str, data: dict, topics: dict[str, Topic], slugs: set[str], today: dt.date
+    slug: str, shown: str, data: dict, topics: dict[str, Topic], today: dt.date
 ) -> tuple[Paper | None, list[Problem]]:
     f = _Fields(shown, data)
     if not SLUG.match(slug):
@@ -212,8 +212,6 @@ def validate_paper(
     for i, other in enumerate(builds_on):
         if other == slug:
             f.bad(f"builds_on[{i}]", "a paper cannot build on itself")
-        elif other not in slugs:
-            f.bad(f"builds_on[{i}]", f"'{other}' is not a paper in data/papers{_suggest(other, slugs)}")
     summary = _summary(f)
     bibtex = _bibtex(f)
     results = _results(f)
@@ -425,9 +423,12 @@ def normalise_title(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", folded)
 
 
-def cross_check(papers: list[Paper]) -> list[Problem]:
-    """Problems no single file shows: the same paper twice."""
-    problems = []
+def cross_check(papers: list[Paper], slugs: set[str]) -> list[Problem]:
+    """Problems no single file shows: a link to a paper that is not there, the same paper twice."""
+    problems = [
+        Problem(paper.path, f"builds_on[{i}]", f"'{other}' is not a paper in data/papers{_suggest(other, slugs)}")
+        for paper in papers for i, other in enumerate(paper.builds_on) if other not in slugs
+    ]
     for label, key in (("arxiv", lambda p: p.arxiv), ("title", lambda p: normalise_title(p.title) or None)):
         seen: dict[str, Paper] = {}
         for paper in sorted(papers, key=lambda p: p.path):
