@@ -76,7 +76,7 @@ def catalogue_entries(n: int, today: dt.date) -> tuple[dict[str, dict], dict]:
 
 def _synthetic_entry(i: int, rng: random.Random, pools: dict, today: dt.date) -> dict:
     date = rng.choice(pools["months"])
-    arxiv = f"{date[2:4]}{date[5:]}.{10000 + i:05d}"
+    arxiv = f"{date[2:4]}{date[5:]}.{90000 + i:05d}"  # real ids stay far below 90000
     name = f"Synth{i}"
     entry = {
         "title": f"{name}: {' '.join(w.capitalize() for w in rng.sample(pools['words'], 7))}",
