@@ -1,0 +1,22 @@
+"""The benchmark script end to end on the real catalogue (no synthetic papers), one run.
+
+Times are not asserted (they belong to the benchmark, not to tests); what a change makes
+Sphinx re-read is.
+"""
+
+import re
+
+import bench
+
+
+def test_bench_reports_both_projects_and_what_each_change_rebuilds(tmp_path):
+    out = tmp_path / "results.md"
+    assert bench.main(["--sizes", "48", "--runs", "1", "--out", str(out)]) == 0
+    report = out.read_text(encoding="utf-8")
+    assert "## N = 48" in report and "## Targets" in report
+    # An edited summary rebuilds its own page only, in both projects.
+    assert "| edit: pages re-read / written | 1 / 1 | 1 / 1 | |" in report
+    # A new paper re-reads the pages that list it: more than the floor's page and index, far fewer than all.
+    ours, floor = map(int, re.search(r"\| add: pages re-read / written \| (\d+) / \d+ \| (\d+) / \d+", report).groups())
+    assert floor == 2 and 2 < ours < 20
+    assert re.search(r"\| one paper page, gzip, search index excluded \(KB\) \| \d+\.\d \| \d+\.\d \|", report)
