@@ -36,6 +36,7 @@ def test_cited_keys_come_from_hand_written_pages_only(tmp_path):
     (docs / "papers").mkdir(parents=True)
     (docs / "guide").mkdir()
     (docs / "index.md").write_text("See {cite:p}`alpha2024x, beta2025y` and {cite}`gamma2023z`.\n", encoding="utf-8")
-    (docs / "guide" / "more.md").write_text("Also {cite:t}`delta2022w`; `{cite}` alone is no key.\n", encoding="utf-8")
+    (docs / "guide" / "more.md").write_text("Also {cite:t}`delta2022w`; `{cite}` alone is no key.\n"
+                                           "Prose naming the `{cite}` role, then `code`, cites nothing.\n", encoding="utf-8")
     (docs / "papers" / "generated.md").write_text("{cite}`generated2024q`\n", encoding="utf-8")
     assert cited_keys(docs, "papers") == {"alpha2024x", "beta2025y", "gamma2023z", "delta2022w"}
