@@ -92,6 +92,15 @@ def test_all_papers_filters_narrow_the_table(page):
     assert set(visible.locator("td:nth-child(6)").all_inner_texts()) == {"unreleased"}
 
 
+def test_all_papers_table_fits_a_desktop_window_without_scrolling(page):
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto("/papers/all.html")
+    table_width, room = page.evaluate(
+        "() => { const t = document.querySelector('#all-papers table');"
+        " return [t.scrollWidth, t.closest('.table-wrapper').clientWidth]; }")
+    assert table_width <= room
+
+
 def test_headings_sort_the_table(page):
     page.goto("/papers/all.html")
     page.locator("#all-papers table th", has_text="Paper").click()
