@@ -50,6 +50,31 @@ def test_paper_pages_stay_out_of_the_navigation(real_site):
     assert len((real_site[2] / "papers" / "vlm2vec.html").read_bytes()) < 60_000
 
 
+def test_paper_pages_share_a_sidebar_whose_links_resolve(real_site):
+    out = real_site[2] / "papers"
+
+    def sidebar(page):
+        html = (out / page).read_text(encoding="utf-8")
+        start = html.index('class="sidebar-tree"')
+        return html[start:html.index('class="main"', start)]
+
+    nav = sidebar("vlm2vec.html")
+    assert nav == sidebar("b3.html")  # built once, the same on every paper page
+    hrefs = re.findall(r'href="([^"#]+)"', nav)
+    assert "all.html" in hrefs and "years/index.html" in hrefs
+    for href in hrefs:
+        assert (out / href).resolve().is_file(), href
+
+
+def test_cached_stemmer_stems_like_sphinx():
+    from sphinx.search.en import SearchEnglish
+
+    from catalogue.sphinx_ext import CachedStemEnglish
+    cached, plain = CachedStemEnglish({}), SearchEnglish({})
+    for word in ["embeddings", "retrieval", "Negatives", "reasoning", "multimodal", "embeddings"]:
+        assert cached.stem(word) == plain.stem(word)
+
+
 def test_paper_page_carries_citation_meta_tags(real_site):
     page = (real_site[2] / "papers" / "vlm2vec.html").read_text(encoding="utf-8")
     assert '<meta name="citation_title" content="VLM2Vec: Training Vision-Language Models' in page
