@@ -3,10 +3,11 @@
     python -m nox -s bench                                   # N = 50, 1000, 5000; 3 runs each
     python -m nox -s bench -- --sizes 50 1000 --runs 1       # a quicker look
 
-For each N it writes, into a temporary folder, a catalogue of N valid entries: the real ones
-plus synthetic ones whose text, topics, dates, links and results are drawn from the real ones
-and a bare Sphinx project with the same N pages of the same text: plain MyST, no extensions,
-the default theme, pages kept out of the navigation and listed on one index page. The two are
+For each N it writes two projects into a temporary folder. The catalogue holds N valid entries:
+the real ones plus synthetic ones whose text, topics, dates, links and results are drawn from
+the real ones. The floor is a bare Sphinx project with the same N pages of the same text: plain
+MyST, no extensions, the default theme, pages kept out of the navigation and listed on one
+index page. The two are
 built alternately in the same run, so a slower or faster machine moves both, and every figure
 is the median over the runs. A Markdown report goes to --out.
 
@@ -393,6 +394,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "_build" / "bench" / "results.md")
     args = parser.parse_args(argv)
+    command = "python -m nox -s bench -- " + " ".join(sys.argv[1:] if argv is None else argv)
     today = dt.date.today()
     results = {}
     with tempfile.TemporaryDirectory(prefix="catalogue-bench-") as tmp:
@@ -400,7 +402,7 @@ def main(argv: list[str] | None = None) -> int:
             where = Path(tmp) / str(n)
             results[n] = measure_size(n, args.runs, today, where)
             shutil.rmtree(where)
-            text = report(results, args.runs, "python -m nox -s bench -- " + " ".join(sys.argv[1:]))
+            text = report(results, args.runs, command)
             args.out.parent.mkdir(parents=True, exist_ok=True)
             args.out.write_text(text, encoding="utf-8")  # after each size: a long run keeps what it measured
     print(text)

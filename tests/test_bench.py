@@ -14,6 +14,7 @@ def test_bench_reports_both_projects_and_what_each_change_rebuilds(tmp_path):
     assert bench.main(["--sizes", "48", "--runs", "1", "--out", str(out)]) == 0
     report = out.read_text(encoding="utf-8")
     assert "## N = 48" in report and "## Targets" in report
+    assert "`python -m nox -s bench -- --sizes 48 --runs 1 --out " in report  # the command that made it
     # An edited summary rebuilds its own page only, in both projects.
     assert "| edit: pages re-read / written | 1 / 1 | 1 / 1 | |" in report
     # A new paper re-reads the pages that list it: more than the floor's page and index, far fewer than all.
