@@ -92,12 +92,18 @@ def test_all_papers_filters_narrow_the_table(page):
     assert set(visible.locator("td:nth-child(6)").all_inner_texts()) == {"unreleased"}
 
 
-def test_all_papers_table_fits_a_desktop_window_without_scrolling(page):
-    page.set_viewport_size({"width": 1400, "height": 900})
+@pytest.mark.parametrize("width", [1280, 1366, 1920])
+def test_all_papers_table_fits_a_desktop_window_by_design(page, width):
+    """The rule, not the pixels: a fixed layout whose cells wrap anywhere cannot overflow, even
+    with glyphs far wider than any font's (letter-spacing is forced up to make them so)."""
+    page.set_viewport_size({"width": width, "height": 900})
     page.goto("/papers/all.html")
-    table_width, room = page.evaluate(
-        "() => { const t = document.querySelector('#all-papers table');"
-        " return [t.scrollWidth, t.closest('.table-wrapper').clientWidth]; }")
+    page.add_style_tag(content="#all-papers table * { letter-spacing: 0.6em !important; }")
+    layout, wrap, table_width, room = page.evaluate(
+        "() => { const t = document.querySelector('#all-papers table'); const td = t.querySelector('td');"
+        " return [getComputedStyle(t).tableLayout, getComputedStyle(td).overflowWrap,"
+        " t.scrollWidth, t.closest('.table-wrapper').clientWidth]; }")
+    assert (layout, wrap) == ("fixed", "anywhere")
     assert table_width <= room
 
 

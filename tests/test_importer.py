@@ -1,6 +1,5 @@
 """The awesome-list importer, run on the seed file itself."""
 
-import os
 from pathlib import Path
 
 import pytest
@@ -8,15 +7,13 @@ import yaml
 
 from catalogue.importer import import_awesome_list, main
 
-SEED = Path(__file__).parents[2] / "shared" / "seed" / "awesome-list-README.md"
+# The README of the awesome list the catalogue was imported from (48 rows), committed verbatim:
+# its mojibake, doubled brackets, extra cells and full-width bar are what the importer is tested on.
+SEED = Path(__file__).parent / "seed" / "awesome-list-README.md"
 
 
 @pytest.fixture(scope="module")
 def report():
-    if not SEED.exists():  # the seed sits beside the clone (shared/); CI always has it
-        if os.environ.get("CI"):
-            pytest.fail(f"the seed list is expected at {SEED}")
-        pytest.skip(f"the seed list is not at {SEED}")
     return import_awesome_list(SEED.read_text(encoding="utf-8"))
 
 
