@@ -27,6 +27,8 @@ extensions = [
 myst_enable_extensions = MYST_EXTENSIONS
 myst_disable_syntax = MYST_DISABLED_SYNTAX
 myst_heading_anchors = 2
+# Math becomes MathML at build time (scripts/catalogue/mathml.py): no MathJax, no CDN, no TeX in the browser.
+html_math_renderer = "mathml"
 smartquotes = False  # titles and names stay exactly as the papers print them ("--" is not a dash)
 
 exclude_patterns = ["_build", "README.md"]

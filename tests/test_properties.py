@@ -1,6 +1,8 @@
 """Random YAML and Markdown never crash the loader or the validator: pass, or a catalogue error."""
 
+import dataclasses
 import datetime as dt
+import functools
 
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -18,6 +20,12 @@ values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.di
                       max_leaves=12)
 documents = st.dictionaries(fields, values, max_size=8)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@functools.cache
+def _fake_catalogue():
+    from conftest import FAKE_DATA
+    return load_catalogue(FAKE_DATA.parent, today=dt.date(2026, 11, 27))  # tests/ holds data/
 
 
 def load(root):
@@ -51,3 +59,50 @@ markdown_bits = st.sampled_from(["*", "_", "`", "```", "```{note}", "```{raw} ht
 def test_random_markdown_never_crashes(text):
     problems = summary_problems(text)
     assert isinstance(problems, list) and all(isinstance(p, str) for p in problems)
+
+
+# Bits that open blocks or smuggle structure: the independent hostile test's break-outs.
+breakout_bits = st.sampled_from(["```", "~~~", "````", "$$", "\n    ", "\n :class: tip", "\n[r]: /etc/passwd\n",
+                                 "[t][r]", "{download}`x <../s>`", "> ", "- ", "1. ", "\\", "<!--", "```{note}",
+                                 "\n---\n", "\n## ", "(x)=", "[x](../y)", "![i](https://example.org/i.png)", "{math}`",
+                                 "$\\href{javascript:x}{y}$", "| a |\n|---|\n| b"])
+
+
+def _page_structure(page: str) -> tuple[list[str], object]:
+    """The page's top-level headings and its last block, as the site's MyST parser reads them."""
+    from catalogue.summary import _md
+    tokens = _md(html=False).parse(page)
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open" and t.level == 0]
+    return headings, tokens[-1]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(text=st.lists(breakout_bits | markdown_bits | st.text(max_size=6), max_size=30).map("".join))
+def test_an_accepted_summary_never_changes_the_page_structure(text):
+    """For any summary the validator accepts, the page has exactly the generated structure:
+    the same headings, and the BibTeX block last, whole, at the top level."""
+    from catalogue.bibtex import citation_keys, to_bibtex
+    from catalogue.render import render_paper
+
+    summary = f"{text}\n\n{'word ' * 80}"
+    if summary_problems(summary):
+        return
+    catalogue = _fake_catalogue()
+    paper = catalogue.by_slug["fakeembed"]
+    bib = to_bibtex(paper, citation_keys(catalogue.papers)[paper.slug])
+    expected = _page_structure(render_paper(paper, catalogue, bib, []))
+    hostile = dataclasses.replace(paper, summary=summary.strip() + "\n")
+    headings, last = _page_structure(render_paper(hostile, catalogue, bib, []))
+    assert headings == expected[0]
+    assert (last.type, last.info, last.content, last.level) == ("fence", "bibtex", bib, 0)
+
+
+yaml_bits = st.sampled_from(["&a ", "*a", "&b ", "*b", "[", "]", "{", "}", ", ", ": ", "\n", "- ", "  ", "x", "<<: ",
+                             "!!str ", "'", '"', "title", "summary", "? ", "|\n  "])
+
+
+@SETTINGS
+@given(raw=st.lists(yaml_bits, max_size=60).map("".join))
+def test_random_yaml_with_anchors_and_aliases_never_crashes(fake_root, raw):
+    (fake_root / "data/papers/random.yaml").write_text(raw, encoding="utf-8")
+    load(fake_root)

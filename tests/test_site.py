@@ -2,6 +2,7 @@
 
 import json
 import re
+from pathlib import Path
 
 import yaml
 
@@ -112,3 +113,56 @@ def test_editing_one_summary_rewrites_only_that_page(tmp_path):
     changed = {p.relative_to(out).as_posix() for p, mtime in pages.items() if p.stat().st_mtime_ns != mtime}
     assert changed - {"search.html"} == {"papers/fakeembed.html"}  # Sphinx rewrites search.html every build
     assert "This made-up paper" in (out / "papers" / "fakeembed.html").read_text(encoding="utf-8")
+
+
+def _write_entry(root, mutate, name="fakeembed.yaml"):
+    path = root / "data/papers" / name
+    entry = yaml.safe_load(path.read_text(encoding="utf-8"))
+    mutate(entry)
+    path.write_text(yaml.safe_dump(entry, allow_unicode=True), encoding="utf-8")
+
+
+def test_bad_data_is_reported_as_located_errors_not_a_crash(tmp_path):
+    """What Read the Docs runs (python -m sphinx): each problem on its own line, located at the
+    data file and its field's line, and no crash report around them."""
+    import subprocess
+    import sys
+
+    root = copy_project(tmp_path, data=PROJECT / "tests" / "data")
+    _write_entry(root, lambda e: e.update(topics=["alpha-topc"], kind="novel"))
+    run = subprocess.run([sys.executable, "-m", "sphinx", "-T", "-W", "--keep-going", "-b", "html", "docs", "out"],
+                         cwd=root, capture_output=True, text=True, env={"PYTHONPATH": str(PROJECT / "scripts")},
+                         timeout=300)
+    assert run.returncode == 2
+    text = (Path(root, "data/papers/fakeembed.yaml")).read_text(encoding="utf-8").splitlines()
+    topics_line = next(i for i, line in enumerate(text, 1) if line.startswith("topics:"))
+    assert f"data/papers/fakeembed.yaml:{topics_line}: ERROR: topics[0]: 'alpha-topc' is not a topic" in run.stderr
+    assert "ERROR: kind: 'novel' is not one of" in run.stderr
+    for crash in ("Traceback", "Extension error", "please open an issue", "Versions", "Loaded extensions"):
+        assert crash not in run.stderr + run.stdout, crash
+
+
+def test_a_page_that_got_past_the_validator_still_publishes_nothing(tmp_path, monkeypatch):
+    """The check on the built result: with the summary validator switched off, a summary that
+    downloads, links and embeds local files stops the build, naming the data file."""
+    from catalogue import validate
+
+    monkeypatch.setattr(validate, "summary_problems", lambda text: [])
+    root = copy_project(tmp_path, data=PROJECT / "tests" / "data")
+    (tmp_path / "secret.txt").write_text("TOKEN=hunter2\n", encoding="utf-8")
+    hostile = ("Get {download}`the file <../../../secret.txt>`, read [this](/etc/passwd), see "
+               "![x](../../../secret.txt) and [run](javascript:alert(1)). " + "word " * 80)
+    _write_entry(root, lambda e: e.update(summary=hostile))
+    status, warnings, out = build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
+    assert status == 2
+    assert "data/papers/fakeembed.yaml:" in warnings and "would publish a download reference" in warnings
+    assert "would publish a image" in warnings
+    assert not (out / "_downloads").exists() and not (out / "papers" / "fakeembed.html").exists()
+
+
+def test_math_is_mathml_made_at_build_time(tmp_path):
+    root = copy_project(tmp_path, data=PROJECT / "tests" / "data")
+    build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")  # (the landing page's citations warn: they are real papers)
+    page = (root / "_build" / "html" / "papers" / "fakeembed.html").read_text(encoding="utf-8")
+    assert '<math xmlns="http://www.w3.org/1998/Math/MathML" display="inline"><mrow><msup><mi>x</mi><mn>2</mn></msup></mrow></math>' in page
+    assert not re.search(r"<script[^>]*(mathjax|tex-mml|cdn)", page, re.IGNORECASE)  # no script renders TeX

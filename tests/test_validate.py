@@ -201,3 +201,117 @@ def test_the_real_catalogue_is_valid():
     catalogue = load_catalogue(Path(__file__).parents[1])
     assert len(catalogue.papers) >= 48
     assert all(p.summary or "summary" in p.unverified for p in catalogue.papers)
+
+
+# Hostile entries found by an independent test (issue 10): each gets a message, never a traceback.
+
+SECRET = "TOP-SECRET-LINE-FROM-OUTSIDE"
+
+
+@pytest.mark.parametrize("target", ["outside", "/dev/zero", "directory", "fifo"])
+def test_anything_but_a_regular_file_is_refused_unread(fake_root, tmp_path_factory, target):
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "secret.yaml").write_text(f"title: {SECRET}\n", encoding="utf-8")
+    path = fake_root / "data/papers/hostile.yaml"
+    if target == "outside":
+        path.symlink_to(outside / "secret.yaml")
+    elif target == "/dev/zero":
+        path.symlink_to("/dev/zero")
+    elif target == "directory":
+        path.mkdir()
+    else:
+        import os
+        os.mkfifo(path)
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(fake_root, today=TODAY)
+    messages = [str(p) for p in caught.value.problems]
+    assert any(m.startswith("data/papers/hostile.yaml: file: is") for m in messages), messages
+    assert SECRET not in " ".join(messages)
+
+
+def test_a_symlinked_papers_folder_is_refused(fake_root):
+    real = fake_root / "elsewhere"
+    (fake_root / "data/papers").rename(real)
+    (fake_root / "data/papers").symlink_to(real)
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(fake_root, today=TODAY)
+    assert "data/papers: folder: is a symbolic link" in str(caught.value)
+
+
+BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{b}: &{b} [{', '.join([f'*{a}'] * 9)}]\n" for a, b in zip("abcdefgh", "bcdefghi", strict=True))
+CHAIN = "k0: &0 x\n" + "".join(f"k{i}: &{i} [*{i - 1}]\n" for i in range(1, 3000))  # 3,000 deep, under 64 KiB
+
+
+@pytest.mark.parametrize("text", [BOMB, CHAIN, "title: &t T\nshort_name: *t\n", "base: &b {x: 1}\nmore:\n  <<: *b\n"],
+                         ids=["billion-laughs", "alias-chain", "one-alias", "merge-key"])
+def test_anchors_and_aliases_are_refused_before_construction(fake_root, text):
+    the_one(problems_after(fake_root, text=text), "yaml", "anchor and alias", "write each value out")
+
+
+def test_messages_never_show_a_whole_non_text_value(fake_root):
+    def huge():  # a new list each time: one list in three places would be dumped as an alias
+        return [f"item-{i}" for i in range(1000)]
+    problems = problems_after(fake_root, lambda e: e.update(date=huge(), kind={"a": huge()}, arxiv=huge()))
+    assert all(len(p) < 400 for p in problems), max(problems, key=len)[:500]
+    the_one(problems, "date", "a list", "YYYY-MM")
+
+
+def test_a_file_name_with_a_trailing_newline_is_refused(fake_root):
+    text = (fake_root / "data/papers/fakeembed.yaml").read_bytes()
+    problems = problems_after(fake_root, text=text, name="newline\n.yaml")
+    assert any(p.startswith("data/papers/newline\n.yaml: file: the file name is the page URL") for p in problems)
+
+
+def test_topic_slug_index_is_reserved(fake_root):
+    with (fake_root / "data/topics.yaml").open("a", encoding="utf-8") as topics:
+        topics.write("index:\n  title: Index\n  description: Would overwrite the topics overview.\n")
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(fake_root, today=TODAY)
+    assert "data/topics.yaml: index: 'index' is reserved for the topics overview page" in str(caught.value)
+
+
+@pytest.mark.parametrize(("url", "words"), [
+    ("https://arxiv.org@evil.example/abs/2403.00001", ["user info"]),
+    ("https://аrxiv.org/abs/2403.00001", ["non-ASCII", "look-alike"]),  # a Cyrillic "а"
+    ("https://xn--rxiv-5ve.org/abs/2403.00001", ["valid host name"]),
+    ("https://huggingface.co:8443/x", ["port"]),
+    ("https://localhost/x", ["valid host name"]),
+    ("https://example.org/" + "a" * 600, ["characters long"]),
+])
+def test_links_that_show_one_host_and_go_to_another_are_refused(fake_root, url, words):
+    the_one(problems_after(fake_root, lambda e: e["links"].update(models=url)), "links.models", *words)
+
+
+# (NEL, U+0085, is missing: YAML itself reads it as a line break.)
+@pytest.mark.parametrize("char", ["\u202e", "\u2066", "\u200b", "\u200d", "\ufeff", "\x9b", "\x07"],
+                         ids=["rlo", "lri", "zwsp", "zwj", "bom", "csi", "bell"])
+@pytest.mark.parametrize("field", ["title", "authors", "summary"])
+def test_invisible_and_control_characters_are_refused(fake_root, char, field):
+    def mutate(e):
+        if field == "authors":
+            e["authors"][0] = f"Ada{char} Example"
+        else:
+            e[field] = e[field].replace("a", f"a{char}", 1)
+    the_one(problems_after(fake_root, mutate), f"{field}[0]" if field == "authors" else field, f"U+{ord(char):04X}")
+
+
+def test_titles_have_a_length_limit(fake_root):
+    the_one(problems_after(fake_root, lambda e: e.update(title="Long " * 12_000)), "title", "characters", "under 300")
+
+
+def test_the_bibtex_override_is_parsed_and_checked(fake_root):
+    hostile = '@preamble{"\\immediate\\write18{id}"}\n@misc{fake, title={T}}\n'
+    the_one(problems_after(fake_root, lambda e: e.update(bibtex=hostile)), "bibtex", "@preamble")
+    second = "@misc{a, title={T}}\n@misc{example2025fakeembedv2, title={Hijack}}\n"
+    the_one(problems_after(fake_root, lambda e: e.update(bibtex=second)), "bibtex", "exactly one entry")
+
+
+def test_a_file_that_takes_too_long_to_check_is_refused(fake_root, monkeypatch):
+    import time
+
+    from catalogue import validate
+
+    monkeypatch.setattr(validate, "SECONDS_PER_FILE", 0.2)
+    monkeypatch.setattr(validate, "summary_problems", lambda text: time.sleep(5) or [])
+    the_one(problems_after(fake_root, lambda e: e.update(title="Slow")), "file", "took over", "simplify")

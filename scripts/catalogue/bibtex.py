@@ -9,7 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .model import Paper
+from pybtex.database.input.bibtex import Parser
+from pybtex.scanner import PybtexError
+
+from .model import BibOverride, Paper
 
 # Full proceedings names for the venues this field publishes in; others are used as written.
 _PROCEEDINGS = {
@@ -93,19 +96,84 @@ def base_key(paper: Paper) -> str:
 
 
 def citation_keys(papers) -> dict[str, str]:
-    """A unique key per slug. Clashing keys get a, b, ... in order of date then slug, so the
-    older entry keeps its suffix when a newer paper arrives."""
+    """A unique key per slug. Once published, a key never changes: where keys clash, the paper
+    that entered the catalogue first keeps the plain key and later ones take b, c, ..."""
     groups: dict[str, list[Paper]] = {}
     for paper in papers:
         groups.setdefault(base_key(paper), []).append(paper)
     keys = {}
     for key, group in groups.items():
-        if len(group) == 1:
-            keys[group[0].slug] = key
-            continue
-        for i, paper in enumerate(sorted(group, key=lambda p: (p.date or "", p.slug))):
-            keys[paper.slug] = key + "abcdefghijklmnopqrstuvwxyz"[i % 26] * (i // 26 + 1)
+        arrival = sorted(group, key=lambda p: (p.added or "9999", p.date or "", p.slug))
+        for i, paper in enumerate(arrival):
+            keys[paper.slug] = key + _suffix(i)
     return keys
+
+
+def _suffix(i: int) -> str:
+    """'' for the first paper, then b ... z, then bb, cc, ..."""
+    if i == 0:
+        return ""
+    letters = "bcdefghijklmnopqrstuvwxyz"
+    return letters[(i - 1) % 25] * ((i - 1) // 25 + 1)
+
+
+# The authors' own entry (`bibtex:` in a data file) is parsed, checked and written out again:
+# only these types and fields, and in values only accents and escapes, never a TeX command that
+# could run when a reader compiles catalogue.bib (\immediate\write18, \input, ...).
+OVERRIDE_TYPES = ("article", "inproceedings", "incollection", "misc", "techreport")
+OVERRIDE_FIELDS = ("title", "author", "editor", "booktitle", "journal", "year", "month", "volume", "number", "pages",
+                   "publisher", "organization", "institution", "address", "series", "eprint", "archivePrefix",
+                   "primaryClass", "url", "doi", "note")
+_PERSON_FIELDS = ("author", "editor")
+_ALLOWED_COMMANDS = {"i", "j", "o", "O", "l", "L", "ss", "ae", "AE", "oe", "OE", "aa", "AA", "u", "v", "H", "c",
+                     "k", "r", "d", "b", "t", "textendash", "textemdash", "emph", "textit", "textbf", "textsc"}
+MAX_FIELD_CHARS = 1000
+
+
+def parse_override(text: str) -> tuple[BibOverride | None, list[str]]:
+    """The authors' BibTeX entry, parsed; or messages saying what to fix."""
+    try:
+        data = Parser().parse_string(text)
+    except (PybtexError, ValueError) as err:
+        return None, [f"is not valid BibTeX ({str(err)[:120]}); fix it or leave it out to have it generated"]
+    if data.preamble:
+        return None, ["may not hold @preamble; give just the paper's entry"]
+    if len(data.entries) != 1:
+        return None, [f"must hold exactly one entry (found {len(data.entries)})"]
+    (entry,) = data.entries.values()
+    problems = []
+    kind = entry.type.lower()
+    if kind not in OVERRIDE_TYPES:
+        problems.append(f"type @{kind} is not allowed; use one of {', '.join('@' + t for t in OVERRIDE_TYPES)}")
+    names = {name.lower(): name for name in OVERRIDE_FIELDS}
+    fields = {}
+    for name, value in [*entry.fields.items(), *((n, " and ".join(str(p) for p in ps)) for n, ps in entry.persons.items())]:
+        if name.lower() not in names:
+            problems.append(f"field '{name[:40]}' is not allowed; allowed fields: {', '.join(OVERRIDE_FIELDS)}")
+            continue
+        problems += [f"{name}: {message}" for message in _value_problems(value)]
+        fields[names[name.lower()]] = " ".join(value.split())
+    if "title" not in fields:
+        problems.append("needs a title field")
+    if problems:
+        return None, problems
+    return BibOverride(kind, tuple((name, fields[name]) for name in OVERRIDE_FIELDS if name in fields)), []
+
+
+def _value_problems(value: str) -> list[str]:
+    if len(value) > MAX_FIELD_CHARS:
+        return [f"is {len(value):,} characters; keep fields under {MAX_FIELD_CHARS:,}"]
+    if "^^" in value or any(ord(c) < 32 and c not in "\n\r\t" for c in value):
+        return ["holds control characters or ^^ escapes; remove them"]
+    commands = sorted({c for c in re.findall(r"\\([A-Za-z]+)", value) if c not in _ALLOWED_COMMANDS})
+    if commands:
+        return [f"uses {', '.join(chr(92) + c for c in commands)}; only accents (\\'e, \\\"o, \\c{{c}}...) and escapes (\\&, \\%) are allowed"]
+    return []
+
+
+def _override_entry(override: BibOverride, key: str) -> str:
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in override.fields)
+    return f"@{override.kind}{{{key},\n{body}\n}}\n"
 
 
 def _protect_title(title: str) -> str:
@@ -126,9 +194,9 @@ def _venue_parts(venue: str) -> tuple[str, str | None]:
 
 
 def to_bibtex(paper: Paper, key: str) -> str:
-    """One BibTeX entry, fields in a fixed order; the authors' own entry wins if given."""
+    """One BibTeX entry under `key`, fields in a fixed order; the authors' own entry wins if given."""
     if paper.bibtex:
-        return paper.bibtex
+        return _override_entry(paper.bibtex, key)
     fields: list[tuple[str, str]] = [
         ("title", _protect_title(paper.title)),
         ("author", " and ".join(latex(a) for a in paper.authors)),

@@ -168,7 +168,7 @@ def import_awesome_list(text: str) -> ImportReport:
                    if f not in entry and not (f == "links.paper" and "paper" in links)]
         entry["unverified"] = missing
         slug = _slug(title, taken)
-        if not SLUG.match(slug):
+        if not SLUG.fullmatch(slug):
             report.anomalies.append(f"line {line}: could not make a slug from {title!r} -> skipped")
             continue
         taken.add(slug)

@@ -2,13 +2,16 @@
 
 Also reads which catalogue papers the hand-written pages cite (`cited_keys`).
 
-Only safe YAML (no object construction) is accepted. A file that is too large, not UTF-8,
-empty, not a mapping, or has a repeated key becomes a Problem naming the file, never a traceback.
+Only safe YAML (no object construction) from a regular file is accepted. A symlink, a device,
+a file that is too large, not UTF-8, empty, not a mapping, or that has a repeated key or an
+alias becomes a Problem naming the file, never a traceback, and its content is never shown.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 
 import yaml
@@ -50,14 +53,25 @@ def read_yaml(path: Path, shown: str) -> tuple[object, list[Problem]]:
 
 
 def read_bytes(path: Path, shown: str) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of a regular file, at most the size limit of them.
+
+    A symlink could publish a file from outside the repository (or /dev/zero could stall the
+    build), so anything but a regular file is refused by name, and its target is never read.
+    """
     try:
-        raw = path.read_bytes()
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            kind = "a symbolic link" if path.is_symlink() else "not a regular file"
+            return None, [Problem(shown, "file", f"is {kind}; an entry must be an ordinary file in the repository")]
+        # O_NOFOLLOW and the second check close the gap between the look and the open.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as file:
+            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                return None, [Problem(shown, "file", "is not a regular file; an entry must be an ordinary file")]
+            raw = file.read(MAX_FILE_BYTES + 1)
     except OSError as err:
         return None, [Problem(shown, "file", f"cannot be read ({err.strerror})")]
     if len(raw) > MAX_FILE_BYTES:
-        return None, [
-            Problem(shown, "file", f"is {len(raw):,} bytes; entries must stay under {MAX_FILE_BYTES:,} bytes")
-        ]
+        return None, [Problem(shown, "file", f"is over {MAX_FILE_BYTES:,} bytes; entries must stay under {MAX_FILE_BYTES:,} bytes")]
     return raw, []
 
 
@@ -71,7 +85,9 @@ def parse_yaml(raw: bytes, shown: str) -> tuple[object, list[Problem]]:
     if not text.strip():
         return None, [Problem(shown, "file", "is empty; copy the template from the contributing guide")]
     try:
-        data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - _StrictLoader constructs only plain data
+        data = _load_without_aliases(text, shown)
+    except _AliasError as err:
+        return None, [Problem(shown, "yaml", str(err))]
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "somewhere"
@@ -84,6 +100,36 @@ def parse_yaml(raw: bytes, shown: str) -> tuple[object, list[Problem]]:
             Problem(shown, "file", f"must be a mapping of field: value, not a {type(data).__name__}")
         ]
     return data, []
+
+
+class _AliasError(Exception):
+    pass
+
+
+def _load_without_aliases(text: str, shown: str) -> object:
+    """Compose the YAML into nodes, refuse any alias, then construct plain data.
+
+    An entry needs no anchors or aliases, and aliases are how half a kilobyte expands to
+    gigabytes (or nests thousands deep): an alias makes two places share one node, so one shared
+    node is enough to refuse the file, before anything is constructed.
+    """
+    loader = _StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+        seen: set[int] = set()
+        stack = [node] if node is not None else []
+        while stack:  # iterative: the graph may be deeper than Python's recursion limit
+            current = stack.pop()
+            if id(current) in seen:
+                raise _AliasError("uses an anchor and alias (& and *); write each value out in full")
+            seen.add(id(current))
+            if isinstance(current, yaml.MappingNode):
+                stack.extend(part for pair in current.value for part in pair)
+            elif isinstance(current, yaml.SequenceNode):
+                stack.extend(current.value)
+        return loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
 
 
 def cited_keys(docs: Path, generated: str) -> frozenset[str]:

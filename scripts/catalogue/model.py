@@ -61,6 +61,14 @@ class Result:
 
 
 @dataclass(frozen=True)
+class BibOverride:
+    """The authors' own BibTeX entry, parsed: its type and its fields in a fixed order."""
+
+    kind: str
+    fields: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
 class Paper:
     slug: str
     path: str  # the data file, relative to the project root, e.g. data/papers/vlm2vec.yaml
@@ -80,7 +88,7 @@ class Paper:
     builds_on: tuple[str, ...] = ()
     results: tuple[Result, ...] = ()
     added: str | None = None  # YYYY-MM-DD the entry entered the catalogue
-    bibtex: str | None = None  # the authors' own BibTeX, used instead of the generated one
+    bibtex: BibOverride | None = None  # the authors' own BibTeX, written under the generated key
     unverified: tuple[str, ...] = ()  # required fields still awaiting verification
 
     @property

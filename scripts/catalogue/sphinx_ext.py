@@ -2,24 +2,29 @@
 
 Because the generator runs on `builder-inited`, a plain `sphinx-build docs out` (what Read the
 Docs and sphinx-autobuild run) is always up to date, and bad data stops the build with the
-validator's messages before anything is written.
+validator's messages, one located error per problem, before anything is written. Once the
+pages are read, each paper page is checked for what no generated page may hold (downloads,
+local files, non-https links), so a way past the validator still cannot publish a file.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
+from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.errors import ExtensionError
 from sphinx.search.en import SearchEnglish
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from .escape import attr, md
 from .generate import GENERATED, generate
+from .mathml import to_mathml
 from .memo import Memo
-from .model import Catalogue, CatalogueError
+from .model import Catalogue, CatalogueError, Problem
 from .write import ForeignFileError
 
 logger = logging.getLogger(__name__)
@@ -29,21 +34,42 @@ NEWEST = 8  # additions listed on the landing page
 _CATALOGUES: dict[str, Catalogue] = {}
 
 
-class CatalogueDataError(ExtensionError):
-    category = "Catalogue data error"
+def stop(root: Path, problems: list[Problem], when: str) -> None:
+    """Report each problem as an error located at its data file, then end the build.
+
+    Raising an exception would print Sphinx's crash report (traceback, "please open an issue")
+    around the contributor's problems; SystemExit ends sphinx-build with status 2 and nothing else.
+    """
+    for problem in problems:
+        location = f"{problem.path}:{_line_of(root / problem.path, problem.field)}"
+        logger.error("%s: %s", problem.field, problem.message, location=location, type="catalogue")
+    logger.error("catalogue: %d problem(s) found %s; fix them in the files named above", len(problems), when)
+    raise SystemExit(2)
+
+
+def _root(app: Sphinx) -> Path:
+    return Path(app.config.catalogue_root or Path(app.confdir).parent).resolve()
+
+
+def _line_of(path: Path, field: str) -> int:
+    """The line where a field's top-level key starts (1 when it cannot be found), so editors can jump there."""
+    key = re.split(r"[.\[]", field)[0]
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() and not path.is_symlink() else []
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return next((i for i, line in enumerate(lines, 1) if line.startswith(f"{key}:")), 1)
 
 
 def _generate(app: Sphinx) -> None:
-    root = Path(app.config.catalogue_root or Path(app.confdir).parent).resolve()
+    root = _root(app)
     memo = Memo(getattr(app.env, "catalogue_memo", None))
     try:
         catalogue, report = generate(root, memo)
     except CatalogueError as err:
-        raise CatalogueDataError(
-            f"{len(err.problems)} problem(s) in the catalogue; nothing was written:\n{err}"
-        ) from None
+        stop(root, err.problems, "in the data; nothing was written")
     except ForeignFileError as err:
-        raise CatalogueDataError(str(err)) from None
+        stop(root, [Problem(str(GENERATED), "folder", str(err))], "in the generated folder")
     _CATALOGUES[str(app.srcdir)] = catalogue
     app.env.catalogue_memo = memo.current  # pickled with the environment, read by the next build
     logger.info(
@@ -140,6 +166,48 @@ class CatalogueOverview(SphinxDirective):
         return self.parse_text_to_nodes("\n".join(lines))
 
 
+_LINE_BREAKS = {"<br />\n", "\\\\\n"}
+
+
+def _check_paper_page(app: Sphinx, doctree: nodes.document) -> None:
+    """A generated paper page may link only to the web (https) and to other pages of the site:
+    no downloads, images, raw output or local files, whatever got past the validator."""
+    paper = _paper_for(app, app.env.docname)
+    if paper is None:
+        return
+    problems = []
+    for node in doctree.findall(lambda n: isinstance(n, (addnodes.download_reference, nodes.image, nodes.raw))):
+        if isinstance(node, nodes.raw) and node.astext() in _LINE_BREAKS:
+            continue  # MyST writes a hard line break as raw output
+        problems.append(f"would publish a {type(node).__name__.replace('_', ' ')}")
+    for node in doctree.findall(nodes.reference):
+        uri = node.get("refuri", "")
+        if uri and not node.get("internal") and not uri.startswith("https://"):
+            problems.append(f"would link to '{uri[:80]}', which is not an https:// address")
+    for node in doctree.findall(addnodes.pending_xref):
+        if node.get("reftype") not in ("myst", "doc") or "://" in node.get("reftarget", ""):
+            problems.append(f"would hold a cross-reference of type '{node.get('reftype')}'")
+    if problems:
+        app.env.catalogue_breaches = [*getattr(app.env, "catalogue_breaches", []),
+                                      *(Problem(paper.path, "summary", p) for p in dict.fromkeys(problems))]
+
+
+def _stop_on_breaches(app: Sphinx, env) -> None:
+    breaches, env.catalogue_breaches = getattr(env, "catalogue_breaches", []), []
+    if breaches:
+        stop(_root(app), breaches, "on the generated pages; nothing was published")
+
+
+def _visit_math(self, node) -> None:
+    self.body.append(to_mathml(node.astext(), display=False))
+    raise nodes.SkipNode
+
+
+def _visit_math_block(self, node) -> None:
+    self.body.append(f'<div class="math-block">{to_mathml(node.astext(), display=True)}</div>')
+    raise nodes.SkipNode
+
+
 def _add_static_path(app: Sphinx, config) -> None:
     config.html_static_path.append(str(STATIC))
 
@@ -152,6 +220,10 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _reset_navigation)
     app.connect("html-page-context", _shared_navigation, priority=400)  # before furo (500)
     app.connect("html-page-context", _citation_meta)
+    app.connect("doctree-read", _check_paper_page)
+    app.connect("env-updated", _stop_on_breaches)
+    # Math as MathML made at build time (html_math_renderer = "mathml" in conf.py): no MathJax.
+    app.add_html_math_renderer("mathml", (_visit_math, None), (_visit_math_block, None))
     app.add_search_language(CachedStemEnglish)
     app.add_directive("catalogue-overview", CatalogueOverview)
     app.add_css_file("catalogue.css")

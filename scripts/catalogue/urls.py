@@ -9,8 +9,11 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-ARXIV_ID = re.compile(r"^\d{4}\.\d{4,5}$")
-_GITHUB_REPO = re.compile(r"^/[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+/?$")
+ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}")  # used with fullmatch, as every pattern here
+_GITHUB_REPO = re.compile(r"/[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+/?")
+# Plain ASCII host names only: user info (https://arxiv.org@evil.example/) and look-alike letters
+# (Cyrillic "а" in arxiv, or its xn-- spelling) would show readers one host and take them to another.
+_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
 _ARXIV_HOSTS = {"arxiv.org", "www.arxiv.org", "export.arxiv.org"}
 
 
@@ -22,11 +25,24 @@ def url_problems(url: str) -> list[str]:
         return ["has doubled or wrapping brackets; paste the bare URL"]
     if any(c in url for c in '<>"`\\'):
         return ["contains a character (<, >, \", ` or \\) that has no place in a URL"]
-    parts = urlsplit(url)
+    if len(url) > 500:
+        return [f"is {len(url):,} characters long; give the page's plain address"]
+    if not url.isascii():
+        return ["contains non-ASCII characters (look-alike letters?); type the address in plain ASCII"]
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return ["is not a valid URL"]
     if parts.scheme != "https":
         return [f"must start with https:// (found {parts.scheme + ':' if parts.scheme else 'no scheme'})"]
-    if not parts.hostname or "." not in parts.hostname:
-        return ["has no valid host name"]
+    if "@" in parts.netloc:
+        return ["has user info before an @ in the host part; give the plain address (https://host/...)"]
+    if port is not None:
+        return ["names a port; give the address without :port"]
+    host = parts.hostname or ""
+    if not _HOST.fullmatch(host) or any(label.startswith("xn--") for label in host.split(".")):
+        return ["has no valid host name (plain ASCII letters, digits and hyphens only)"]
     return []
 
 
@@ -43,7 +59,7 @@ def arxiv_id_in(url: str) -> str | None:
     parts = urlsplit(url)
     if parts.hostname not in _ARXIV_HOSTS:
         return None
-    match = re.match(r"^/(?:abs|pdf|html)/(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?/?$", parts.path)
+    match = re.fullmatch(r"/(?:abs|pdf|html)/(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?/?", parts.path)
     return match.group(1) if match else None
 
 
@@ -68,6 +84,6 @@ def code_link_problems(url: str, paper_url: str | None) -> list[str]:
         return ["is the same as links.paper; give the code repository, or leave links.code out"]
     parts = urlsplit(url)
     if parts.hostname in {"github.com", "www.github.com"}:
-        if parts.query or parts.fragment or not _GITHUB_REPO.match(parts.path):
+        if parts.query or parts.fragment or not _GITHUB_REPO.fullmatch(parts.path):
             return ["must be a GitHub repository root like https://github.com/<owner>/<repo>"]
     return []

@@ -7,13 +7,17 @@ fails, once. `load_catalogue()` is the one entry point the generator and the CLI
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import re
+import signal
+import threading
 import unicodedata
 from pathlib import Path
 
 from . import urls
+from .bibtex import parse_override
 from .load import parse_yaml, read_bytes, read_yaml
 from .memo import Memo, digest
 from .model import Catalogue, CatalogueError, Links, Paper, Problem, Result, Topic
@@ -36,12 +40,19 @@ CODE_STATES = ("released", "weights-only", "unreleased")
 MODALITIES = ("text", "image", "video", "audio", "document")
 BENCHMARKS = ("MMEB", "MMEB-V2")
 RESERVED_SLUGS = {"index", "all", "years", "topics", "search", "genindex"}
+RESERVED_TOPICS = {"index"}  # topics/index.md is the overview of all topics
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
-TEXT = re.compile(r"^[^\x00-\x1f\x7f]+$")  # one line; escape.py makes any character safe
-BADGE_TEXT = re.compile(r"^[^\x00-\x1f\x7f`<>{}|\\]+$")  # shown inside a role, where escapes do not work
+# Patterns are used with fullmatch only: `$` in re.match also matches before a final newline.
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
+BADGE_TEXT = re.compile(r"[^`<>{}|\\]+")  # shown inside a role, where escapes do not work
+# Invisible characters that can reorder or hide text (bidi overrides, zero-width, C0/C1 controls).
+INVISIBLE = {"Cc", "Cf", "Co", "Cs", "Zl", "Zp"}
 MAX_TOPICS = 4
+MAX_ITEMS = 100  # authors, backbones, ...
+# Longest accepted text per field (titles in this field run to about 150 characters).
+MAX_CHARS = {"title": 300, "short_name": 40, "authors": 100, "venue": 80, "backbones": 80}
+SECONDS_PER_FILE = 10  # a file that takes longer to check than this is refused, not waited for
 
 
 def load_catalogue(root: Path, today: dt.date | None = None, memo: Memo | None = None) -> Catalogue:
@@ -58,7 +69,13 @@ def load_catalogue(root: Path, today: dt.date | None = None, memo: Memo | None =
     topics, topic_problems = _load_topics(data_dir / "topics.yaml", "data/topics.yaml")
     problems += topic_problems
 
-    paths = sorted((data_dir / "papers").glob("*"))
+    papers_dir = data_dir / "papers"
+    for folder in (data_dir, papers_dir):
+        if folder.is_symlink():
+            problems.append(Problem(str(folder.relative_to(root)), "folder", "is a symbolic link; it must be a real folder"))
+    if problems:
+        raise CatalogueError(problems)
+    paths = sorted(papers_dir.glob("*"))
     slugs = {path.stem for path in paths if path.suffix == ".yaml"}
     # Everything a file's own check depends on besides the file (other files: cross_check).
     context = digest(repr((list(topics.values()), today)).encode())
@@ -73,7 +90,7 @@ def load_catalogue(root: Path, today: dt.date | None = None, memo: Memo | None =
         if raw is None:
             continue
         paper, found = memo.get(("paper", path.name, digest(raw), context),
-                                _check_file, path.stem, shown, raw, topics, today)
+                                _check_file_in_time, path.stem, shown, raw, topics, today)
         problems += found
         if paper:
             papers.append(paper)
@@ -82,6 +99,37 @@ def load_catalogue(root: Path, today: dt.date | None = None, memo: Memo | None =
         raise CatalogueError(problems)
     papers.sort(key=lambda p: (p.date or "", p.added or "", p.slug), reverse=True)
     return Catalogue(papers=tuple(papers), topics=topics)
+
+
+class _TooSlow(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float):
+    """Interrupt the block after `seconds` (main thread, where signals arrive; elsewhere unbounded)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise _TooSlow
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _check_file_in_time(slug, shown, raw, topics, today) -> tuple[Paper | None, list[Problem]]:
+    try:
+        with _time_limit(SECONDS_PER_FILE):
+            return _check_file(slug, shown, raw, topics, today)
+    except _TooSlow:
+        return None, [Problem(shown, "file", f"took over {SECONDS_PER_FILE} s to check; simplify the summary")]
 
 
 def _check_file(slug, shown, raw, topics, today) -> tuple[Paper | None, list[Problem]]:
@@ -95,23 +143,46 @@ def _load_topics(path: Path, shown: str) -> tuple[dict[str, Topic], list[Problem
     data, problems = read_yaml(path, shown)
     topics: dict[str, Topic] = {}
     for slug, entry in (data or {}).items():
-        field = str(slug)
-        if not isinstance(slug, str) or not SLUG.match(slug):
+        field = _shown(slug, quoted=False)
+        if not isinstance(slug, str) or not SLUG.fullmatch(slug):
             problems.append(Problem(shown, field, "topic slugs are lowercase words joined by hyphens"))
+            continue
+        if slug in RESERVED_TOPICS:
+            problems.append(Problem(shown, field, f"'{slug}' is reserved for the topics overview page; choose another slug"))
             continue
         if not isinstance(entry, dict) or set(entry) != {"title", "description"}:
             problems.append(Problem(shown, field, "needs exactly two fields: title and description"))
             continue
-        if not all(isinstance(v, str) and v.strip() for v in entry.values()):
-            problems.append(Problem(shown, field, "title and description must be non-empty text"))
+        if not all(isinstance(v, str) and v.strip() and not _invisible(v) for v in entry.values()):
+            problems.append(Problem(shown, field, "title and description must be non-empty text without control characters"))
             continue
         topics[slug] = Topic(slug, entry["title"].strip(), entry["description"].strip())
     return topics, problems
 
 
 def _suggest(word: str, choices) -> str:
-    close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(str(word)[:100], list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _shown(value, quoted: bool = True) -> str:
+    """A value as a message may show it: short text, a number, or only its type, never a
+    whole list or mapping (which may be huge, or not the contributor's to show)."""
+    if isinstance(value, str):
+        text = value if len(value) <= 60 else value[:57] + "..."
+        text = "".join(c if c.isprintable() else "?" for c in text)
+        return f"'{text}'" if quoted else text
+    if isinstance(value, (bool, int, float, dt.date)) or value is None:
+        return str(value)
+    return _type(value)
+
+
+def _invisible(text: str, allowed: str = "") -> str | None:
+    """The first invisible or control character in `text`, named for the contributor."""
+    for char in text:
+        if char not in allowed and unicodedata.category(char) in INVISIBLE:
+            return f"U+{ord(char):04X} {unicodedata.name(char, 'CONTROL CHARACTER')}"
+    return None
 
 
 class _Fields:
@@ -123,7 +194,7 @@ class _Fields:
     def bad(self, field: str, message: str) -> None:
         self.problems.append(Problem(self.shown, field, message))
 
-    def text(self, data: dict, key: str, field: str, pattern=TEXT) -> str | None:
+    def text(self, data: dict, key: str, field: str, pattern=None, limit: int = 200) -> str | None:
         value = data.get(key)
         if value is None:
             return None
@@ -131,33 +202,41 @@ class _Fields:
             self.bad(field, f"must be text, not {_type(value)}; put it in quotes")
             return None
         value = value.strip()
+        hidden = _invisible(value)
         if not value:
             self.bad(field, "is empty; fill it in or leave the field out")
-        elif pattern and not pattern.match(value):
-            self.bad(field, "must be one line of plain text" + ("" if pattern is TEXT else ", without ` < > { } | \\"))
+        elif len(value) > limit:
+            self.bad(field, f"is {len(value):,} characters; keep it under {limit}")
+        elif hidden:
+            self.bad(field, f"contains {hidden}, an invisible or control character; delete it (retype the text if unsure where)")
+        elif pattern and not pattern.fullmatch(value):
+            self.bad(field, "must be one line of plain text, without ` < > { } | \\")
         else:
             return value
         return None
 
-    def texts(self, key: str, choices=None, pattern=TEXT) -> tuple[str, ...]:
+    def texts(self, key: str, choices=None, pattern=None) -> tuple[str, ...]:
         value = self.data.get(key)
         if value is None:
             return ()
         if not isinstance(value, list):
             self.bad(key, f"must be a list (one '- item' per line), not {_type(value)}")
             return ()
+        if len(value) > MAX_ITEMS:
+            self.bad(key, f"has {len(value):,} items; at most {MAX_ITEMS}")
+            return ()
         out = []
         for i, item in enumerate(value):
-            text = self.text({"x": item}, "x", f"{key}[{i}]", pattern)
+            text = self.text({"x": item}, "x", f"{key}[{i}]", pattern, MAX_CHARS.get(key, 200))
             if text is None:
                 if item is None:
                     self.bad(f"{key}[{i}]", "is empty; remove the line or fill it in")
                 continue
             if choices is not None and text not in choices:
-                self.bad(f"{key}[{i}]", f"'{text}' is not one of: {', '.join(choices)}{_suggest(text, choices)}")
+                self.bad(f"{key}[{i}]", f"{_shown(text)} is not one of: {', '.join(choices)}{_suggest(text, choices)}")
                 continue
             if text in out:
-                self.bad(f"{key}[{i}]", f"'{text}' is listed twice; remove one")
+                self.bad(f"{key}[{i}]", f"{_shown(text)} is listed twice; remove one")
                 continue
             out.append(text)
         return tuple(out)
@@ -172,31 +251,31 @@ def validate_paper(
     slug: str, shown: str, data: dict, topics: dict[str, Topic], today: dt.date
 ) -> tuple[Paper | None, list[Problem]]:
     f = _Fields(shown, data)
-    if not SLUG.match(slug):
+    if not SLUG.fullmatch(slug):
         f.bad("file", "the file name is the page URL: use lowercase letters, digits and hyphens, e.g. vlm2vec-v2.yaml")
     elif slug in RESERVED_SLUGS or re.fullmatch(r"\d{4}", slug):
         f.bad("file", f"'{slug}' is reserved for a site page; choose another file name")
 
     for key in data:
         if key not in FIELDS:
-            f.bad(str(key), f"unknown field{_suggest(key, FIELDS)}; allowed fields: {', '.join(FIELDS)}")
+            f.bad(_shown(key, quoted=False), f"unknown field{_suggest(key, FIELDS)}; allowed fields: {', '.join(FIELDS)}")
 
     unverified = f.texts("unverified", MAY_AWAIT)
     missing = [name for name in REQUIRED if name not in unverified and _absent(data, name)]
     for name in missing:
         f.bad(name, "is required" + ("; if it cannot be confirmed yet, list it under unverified" if name in MAY_AWAIT else ""))
 
-    title = f.text(data, "title", "title")
-    short_name = f.text(data, "short_name", "short_name")
+    title = f.text(data, "title", "title", limit=MAX_CHARS["title"])
+    short_name = f.text(data, "short_name", "short_name", limit=MAX_CHARS["short_name"])
     authors = f.texts("authors")
     for i, author in enumerate(authors):
         if "," in author or " and " in author or any(c.isdigit() or c in "*†‡" for c in author):
-            f.bad(f"authors[{i}]", f"'{author}' should be one name as 'First Last', without commas, marks or 'and'")
+            f.bad(f"authors[{i}]", f"{_shown(author)} should be one name as 'First Last', without commas, marks or 'and'")
 
     date = _month(f, "date", today)
     added = _day(f, "added", today)
     arxiv = _arxiv(f, date)
-    venue = f.text(data, "venue", "venue", BADGE_TEXT)
+    venue = f.text(data, "venue", "venue", BADGE_TEXT, MAX_CHARS["venue"])
     if venue and not re.search(r"\b(19|20)\d{2}\b", venue):
         f.bad("venue", f"'{venue}' needs the year of the venue, e.g. 'CVPR 2025'")
     kind = _choice(f, "kind", KINDS)
@@ -240,8 +319,8 @@ def _month(f: _Fields, key: str, today: dt.date) -> str | None:
     value = f.data.get(key)
     if value is None:
         return None
-    if isinstance(value, dt.date) or not isinstance(value, str) or not MONTH.match(value.strip()):
-        f.bad(key, f"'{value}' must be a month as YYYY-MM, e.g. 2024-10 (the first public version)")
+    if isinstance(value, dt.date) or not isinstance(value, str) or not MONTH.fullmatch(value.strip()):
+        f.bad(key, f"{_shown(value)} must be a month as YYYY-MM, e.g. 2024-10 (the first public version)")
         return None
     value = value.strip()
     if value > today.strftime("%Y-%m"):
@@ -260,7 +339,7 @@ def _day(f: _Fields, key: str, today: dt.date) -> str | None:
         except ValueError:
             pass
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        f.bad(key, f"'{value}' must be a date as YYYY-MM-DD")
+        f.bad(key, f"{_shown(value)} must be a date as YYYY-MM-DD")
         return None
     if value > today:
         f.bad(key, f"{value} is in the future; use the day the entry was added")
@@ -275,8 +354,8 @@ def _arxiv(f: _Fields, date: str | None) -> str | None:
     if isinstance(value, float):
         f.bad("arxiv", f"{value} was read as a number; quote the id, e.g. arxiv: \"2410.05160\"")
         return None
-    if not isinstance(value, str) or not urls.ARXIV_ID.match(value.strip()):
-        f.bad("arxiv", f"'{value}' is not an arXiv id like \"2410.05160\" (no 'arXiv:' prefix, no version)")
+    if not isinstance(value, str) or not urls.ARXIV_ID.fullmatch(value.strip()):
+        f.bad("arxiv", f"{_shown(value)} is not an arXiv id like \"2410.05160\" (no 'arXiv:' prefix, no version)")
         return None
     value = value.strip()
     month = f"20{value[:2]}-{value[2:4]}"
@@ -296,8 +375,8 @@ def _choice(f: _Fields, key: str, choices) -> str | None:
     value = f.data.get(key)
     if value is None:
         return None
-    if value not in choices:
-        f.bad(key, f"'{value}' is not one of: {', '.join(choices)}{_suggest(value, choices)}")
+    if not isinstance(value, str) or value not in choices:
+        f.bad(key, f"{_shown(value)} is not one of: {', '.join(choices)}{_suggest(value, choices)}")
         return None
     return value
 
@@ -311,7 +390,7 @@ def _links(f: _Fields, arxiv: str | None) -> Links:
         return Links()
     found = {}
     for key, url in value.items():
-        field = f"links.{key}"
+        field = f"links.{_shown(key, quoted=False)}"
         if key not in LINK_FIELDS:
             f.bad(field, f"unknown link{_suggest(key, LINK_FIELDS)}; allowed: {', '.join(LINK_FIELDS)}")
             continue
@@ -328,7 +407,7 @@ def _links(f: _Fields, arxiv: str | None) -> Links:
         if not messages and key == "pdf" and arxiv and urls.arxiv_id_in(url) not in (None, arxiv):
             messages = [f"points at arXiv {urls.arxiv_id_in(url)}, but the entry is arXiv {arxiv}"]
         for message in messages:
-            f.bad(field, f"'{url}' {message}")
+            f.bad(field, f"{_shown(url)} {message}")
         if not messages:
             found[key] = url
     return Links(**found)
@@ -344,7 +423,8 @@ def _summary(f: _Fields) -> str | None:
     if not value.strip():
         f.bad("summary", "is empty; write 80-200 words on the problem, the idea, the backbone and the result")
         return None
-    messages = summary_problems(value)
+    hidden = _invisible(value, allowed="\n\t")
+    messages = [f"contains {hidden}, an invisible or control character; delete it"] if hidden else summary_problems(value)
     for message in messages:
         f.bad("summary", message)
     if messages:
@@ -356,22 +436,17 @@ def _summary(f: _Fields) -> str | None:
     return value.strip() + "\n"
 
 
-def _bibtex(f: _Fields) -> str | None:
+def _bibtex(f: _Fields):
     value = f.data.get("bibtex")
     if value is None:
         return None
-    if not isinstance(value, str) or not re.match(r"^\s*@\w+\s*\{\s*[^\s,{}]+\s*,", value):
-        f.bad("bibtex", "must be one BibTeX entry starting '@type{key,'; or leave it out to have it generated")
+    if not isinstance(value, str) or len(value) > 8000:
+        f.bad("bibtex", "must be one BibTeX entry (text, under 8,000 characters); or leave it out to have it generated")
         return None
-    depth = 0
-    for char in value:
-        depth += {"{": 1, "}": -1}.get(char, 0)
-        if depth < 0:
-            break
-    if depth != 0:
-        f.bad("bibtex", "has unbalanced braces { }; fix the entry or leave it out")
-        return None
-    return value.strip() + "\n"
+    override, messages = parse_override(value)
+    for message in messages:
+        f.bad("bibtex", message)
+    return override
 
 
 def _results(f: _Fields) -> tuple[Result, ...]:
@@ -390,14 +465,14 @@ def _results(f: _Fields) -> tuple[Result, ...]:
         before = len(f.problems)
         for key in item:
             if key not in RESULT_FIELDS:
-                f.bad(f"{field}.{key}", f"unknown field{_suggest(key, RESULT_FIELDS)}")
+                f.bad(f"{field}.{_shown(key, quoted=False)}", f"unknown field{_suggest(key, RESULT_FIELDS)}")
         benchmark = _choice(_Sub(f, field, item), "benchmark", BENCHMARKS)
         variant = f.text(item, "variant", f"{field}.variant")
         size = f.text(item, "size", f"{field}.size")
         source = f.text(item, "source", f"{field}.source")
         score = item.get("score")
         if isinstance(score, bool) or not isinstance(score, (int, float)) or not 0 <= score <= 100:
-            f.bad(f"{field}.score", f"'{score}' must be a number from 0 to 100, as printed in the source")
+            f.bad(f"{field}.score", f"{_shown(score)} must be a number from 0 to 100, as printed in the source")
         for key, present in (("benchmark", benchmark or "benchmark" in item), ("variant", variant), ("source", source)):
             if not present and key not in item:
                 hint = " (the paper and table it comes from, e.g. 'arXiv 2410.05160, Table 2')" if key == "source" else ""
