@@ -67,6 +67,15 @@ def local_server(handler):
 
 
 @pytest.fixture(scope="session")
+def fake_site_url(tmp_path_factory):
+    """The site built from the tiny fake catalogue (tests/data), served on a free localhost port."""
+    root = copy_project(tmp_path_factory.mktemp("fake-site"), data=FAKE_DATA)
+    _, _, out = build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")  # the landing page cites real papers
+    with local_server(functools.partial(_QuietHandler, directory=str(out))) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def site_url(real_site):
     """The built site served on a free localhost port."""
     with local_server(functools.partial(_QuietHandler, directory=str(real_site[2]))) as url:

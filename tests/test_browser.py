@@ -137,3 +137,21 @@ def test_phone_width_has_no_horizontal_scroll(browser, site_url, path):
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"
     context.close()
+
+
+def test_math_shows_as_mathml_with_no_script_and_no_request_off_the_site(browser, fake_site_url):
+    context = browser.new_context(base_url=fake_site_url)
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto("/papers/fakeembed.html")
+    formula = page.locator("article math").first
+    box = formula.bounding_box()
+    assert box and box["width"] > 0 and box["height"] > 0  # Chromium lays MathML out natively
+    assert page.evaluate("typeof window.MathJax") == "undefined"
+    assert requests and all(url.startswith(fake_site_url) for url in requests), requests
+    # A title full of TeX and Markdown is text: nothing on its page is a link it made.
+    page.goto("/papers/weird-title.html")
+    expect(page.locator("h1")).to_contain_text("$Dollars$")
+    assert page.locator("article a[href^='javascript:']").count() == 0
+    context.close()

@@ -166,3 +166,26 @@ def test_math_is_mathml_made_at_build_time(tmp_path):
     page = (root / "_build" / "html" / "papers" / "fakeembed.html").read_text(encoding="utf-8")
     assert '<math xmlns="http://www.w3.org/1998/Math/MathML" display="inline"><mrow><msup><mi>x</mi><mn>2</mn></msup></mrow></math>' in page
     assert not re.search(r"<script[^>]*(mathjax|tex-mml|cdn)", page, re.IGNORECASE)  # no script renders TeX
+
+
+def test_accepted_summaries_never_warn_in_the_strict_build(tmp_path):
+    """Whatever the validator accepts builds without a warning, so a strict Read the Docs build
+    never fails far from its cause, on the generated page instead of the data field."""
+    from catalogue.summary import summary_problems
+
+    tricky = [
+        "| a | b |\n|---|\n| 1 | 2 | 3 |",  # uneven table
+        "H{sub}`2`O, x{sup}`n`, {math}`x^2` and $\\frac{a}{b}$ and\n\n$$\nx = \\sum_i y_i\n$$",
+        "- a\n  - b\n    1. c\n\n> quote\n> > nested",
+        "A line  \nbreak, ~~gone~~, `code {x}` and a [link](https://example.org/a_b?c=d#e).",
+        "Stars * and _ underscores_ and \\*escaped\\* and <https://example.org/auto>.",
+        "Text with [a link](https://example.org/x) twice [a link](https://example.org/x).",
+    ]
+    summary = "\n\n".join(tricky) + "\n\n" + "word " * 80
+    assert summary_problems(summary) == []
+    root = copy_project(tmp_path, data=PROJECT / "tests" / "data")
+    _write_entry(root, lambda e: e.update(summary=summary))
+    _write_entry(root, lambda e: e.update(summary=summary), name="fakeembed-v2.yaml")
+    status, warnings, out = build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
+    assert "papers/" not in warnings, warnings
+    assert (out / "papers" / "fakeembed.html").is_file()
