@@ -36,6 +36,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+BENCHMARKS = sorted(yaml.safe_load((ROOT / "data" / "benchmarks.yaml").read_text(encoding="utf-8")))
 sys.path.insert(0, str(ROOT / "scripts"))
 from catalogue import bibtex  # noqa: E402
 from catalogue.generate import GENERATED  # noqa: E402
@@ -95,11 +96,13 @@ def _synthetic_entry(i: int, rng: random.Random, pools: dict, today: dt.date) ->
         "added": today.isoformat(),
         "summary": _summary(rng, pools["sentences"]),
     }
-    if rng.random() < 0.6:
+    if rng.random() < 0.6:  # results on every benchmark, so every leaderboard and chart is built
         entry["results"] = [
-            {"benchmark": rng.choice(["MMEB", "MMEB-V2"]), "variant": f"{name}-{size}", "size": size,
-             "score": round(rng.uniform(45, 80), 1), "source": f"arXiv {arxiv}, Table {rng.randint(1, 6)}"}
-            for size in rng.sample(["2B", "3B", "7B", "8B"], rng.randint(1, 3))
+            {"benchmark": benchmark, "variant": f"{name}-{size}B", "size": size, "score": round(rng.uniform(45, 80), 1),
+             "source": f"https://arxiv.org/abs/{arxiv}", "table": f"Table {rng.randint(1, 6)}",
+             "source_kind": rng.choice(["paper", "authors"])}
+            for benchmark in rng.sample(BENCHMARKS, rng.randint(1, 3))
+            for size in rng.sample([2, 3, 7, 8], rng.randint(1, 2))
         ]
     if i > 0 and rng.random() < 0.3:
         entry["builds_on"] = [f"synth-{rng.randrange(i):05d}"]
@@ -124,6 +127,7 @@ def write_catalogue_project(where: Path, entries: dict[str, dict]) -> Path:
     shutil.copytree(ROOT / "scripts" / "catalogue", project / "scripts" / "catalogue", ignore=ignore)
     (project / "data" / "papers").mkdir(parents=True)
     shutil.copy(ROOT / "data" / "topics.yaml", project / "data" / "topics.yaml")
+    shutil.copy(ROOT / "data" / "benchmarks.yaml", project / "data" / "benchmarks.yaml")
     for slug, entry in entries.items():
         write_entry(project, slug, entry)
     return project
@@ -155,7 +159,7 @@ def bare_page(paper, key: str) -> str:
              "## Summary", "", paper.summary.strip(), ""]
     if paper.results:
         lines += ["## Results", "", "| Benchmark | Model | Size | Score | Source |", "|---|---|---|---:|---|"]
-        lines += [f"| {r.benchmark} | {r.variant} | {r.size} | {r.score} | {r.source} |" for r in paper.results]
+        lines += [f"| {r.benchmark} | {r.variant} | {r.size} | {r.score} | [{r.table}]({r.source}) |" for r in paper.results]
         lines.append("")
     lines += ["## Cite", "", bibtex.reference(paper), "", "```bibtex", bibtex.to_bibtex(paper, key).rstrip(), "```", ""]
     return "\n".join(lines)

@@ -70,26 +70,78 @@ def test_search_finds_authors_topics_and_backbones(page, query, slug):
     assert any(h.split("?")[0].endswith(f"papers/{slug}.html") for h in hrefs), hrefs
 
 
+def _visible_names(page, table="#all-papers table"):
+    cells = page.locator(f"{table} tbody tr:not([hidden]) td:first-child a")
+    return cells.all_inner_texts()
+
+
 def test_all_papers_filters_narrow_the_table(page):
+    catalogue = load_catalogue(PROJECT)
     page.goto("/papers/all.html")
     rows = page.locator("#all-papers table tbody tr")
     total = rows.count()
-    assert total == len(load_catalogue(PROJECT).papers)
+    assert total == len(catalogue.papers)
     page.get_by_label("Year", exact=True).select_option("2026")
     visible = page.locator("#all-papers table tbody tr:not([hidden])")
     assert 0 < visible.count() < total
-    assert set(visible.locator("td:nth-child(3)").all_inner_texts()) == {"2026"}
+    assert set(visible.locator("td:nth-child(2)").all_inner_texts()) == {"2026"}
     page.get_by_label("Topic", exact=True).select_option("Reranking")
-    assert all("Reranking" in t for t in visible.locator("td:nth-child(5)").all_inner_texts())
-    expect(page.locator(".catalogue-count")).to_contain_text(f"of {total} papers")
+    assert all("Reranking" in t for t in visible.locator("td:nth-child(9)").all_inner_texts())
+    expect(page.locator(".catalogue-count").first).to_contain_text(f"of {total} papers")
     page.get_by_label("Year", exact=True).select_option("")
     # A topic title with a comma is one option, not two.
     page.get_by_label("Topic", exact=True).select_option("Video, audio and omni-modal")
-    assert 0 < visible.count() < total
-    assert all("Video, audio and omni-modal" in t for t in visible.locator("td:nth-child(5)").all_inner_texts())
+    expected = {p.name for p in catalogue.papers if "video-audio-omni" in p.topics}
+    assert set(_visible_names(page)) == expected
     page.get_by_label("Topic", exact=True).select_option("")
     page.get_by_label("Code", exact=True).select_option("unreleased")
-    assert set(visible.locator("td:nth-child(6)").all_inner_texts()) == {"unreleased"}
+    assert set(visible.locator("td:nth-child(8)").all_inner_texts()) == {"unreleased"}
+    page.get_by_label("Code", exact=True).select_option("")
+    page.get_by_label("Kind", exact=True).select_option("benchmark")
+    assert set(_visible_names(page)) == {p.name for p in catalogue.papers if p.kind == "benchmark"}
+    page.get_by_label("Kind", exact=True).select_option("")
+    page.get_by_label("Modality", exact=True).select_option("audio")
+    assert set(_visible_names(page)) == {p.name for p in catalogue.papers if "audio" in p.modalities}
+
+
+def test_all_papers_shows_best_scores_and_backbones(page):
+    catalogue = load_catalogue(PROJECT)
+    page.goto("/papers/all.html")
+    headers = page.locator("#all-papers thead th").all_inner_texts()
+    assert headers == ["Paper", "Year", "Venue", "Sizes", "Backbone", "MMEB", "MMEB-V2", "Code", "Topics"]
+    row = page.locator("#all-papers tbody tr", has=page.locator("a", has_text="RzenEmbed"))
+    best = max(r.score for r in catalogue.by_slug["rzenembed"].results if r.benchmark == "mmeb")
+    assert row.locator("td:nth-child(6)").inner_text() == str(best)
+    assert "Qwen2-VL" in row.locator("td:nth-child(5)").inner_text()
+
+
+def test_all_papers_header_stays_in_view_while_scrolling(page):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto("/papers/all.html")
+    page.mouse.wheel(0, 3000)
+    page.wait_for_timeout(200)
+    top = page.locator("#all-papers thead th").first.bounding_box()["y"]
+    assert 0 <= top < 60, top
+
+
+def test_a_phone_can_reach_every_column(browser, site_url):
+    """At 390 px the table scrolls sideways under a sticky first column: every heading can be
+    scrolled into view, and the paper's name stays on screen while it scrolls."""
+    context = browser.new_context(base_url=site_url, viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    for path, table, sticky in [("papers/all.html", "#all-papers", "td:first-child"),
+                                ("papers/leaderboards/mmeb.html", "section[id^='board-']", "td:nth-child(2)")]:
+        page.goto(f"/{path}")
+        wrapper = page.locator(f"{table} .table-wrapper").first
+        assert wrapper.evaluate("w => w.scrollWidth > w.clientWidth")  # there is more, and it scrolls
+        wrapper.evaluate("w => { w.scrollLeft = w.scrollWidth; }")
+        last = page.locator(f"{table} thead th").last.bounding_box()
+        assert 0 <= last["x"] and last["x"] + last["width"] <= 391, last
+        name = page.locator(f"{table} tbody tr {sticky}").first.bounding_box()
+        assert name["x"] >= 0 and name["x"] < 40, name
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0
+    context.close()
 
 
 @pytest.mark.parametrize("width", [1280, 1366, 1920])
@@ -110,8 +162,50 @@ def test_all_papers_table_fits_a_desktop_window_by_design(page, width):
 def test_headings_sort_the_table(page):
     page.goto("/papers/all.html")
     page.locator("#all-papers table th", has_text="Paper").click()
-    names = page.locator("#all-papers table tbody tr td:first-child").all_inner_texts()
+    names = page.locator("#all-papers table tbody tr td:first-child a").all_inner_texts()
     assert names == sorted(names, key=str.lower)
+    page.locator("#all-papers table th", has_text="MMEB").first.click()  # numbers sort as numbers, blanks last
+    scores = [t for t in page.locator("#all-papers tbody tr td:nth-child(6)").all_inner_texts()]
+    numbers = [float(t) for t in scores if t != "–"]
+    assert numbers == sorted(numbers) and scores[len(numbers):] == ["–"] * (len(scores) - len(numbers))
+
+
+def test_a_leaderboard_ranks_filters_and_sorts(page):
+    from catalogue.leaderboard import board_rows
+    catalogue = load_catalogue(PROJECT)
+    rows = board_rows(catalogue, catalogue.benchmarks["mmeb"])
+    page.goto("/papers/leaderboards/mmeb.html")
+    table = "section[id^='board-'] table"
+    scores = [float(t) for t in page.locator(f"{table} tbody td:nth-child(6)").all_inner_texts()]
+    assert scores == [row.score for row in rows] and scores == sorted(scores, reverse=True)
+    expect(page.locator(".catalogue-count")).to_have_text(f"{len(rows)} of {len(rows)} results")
+    page.get_by_label("Size", exact=True).select_option("< 3B")
+    visible = page.locator(f"{table} tbody tr:not([hidden]) td:nth-child(3)").all_inner_texts()
+    assert visible and all(float(t.rstrip("B")) < 3 for t in visible)
+    page.get_by_label("Size", exact=True).select_option("")
+    page.get_by_label("Source", exact=True).select_option("later paper")
+    sources = page.locator(f"{table} tbody tr:not([hidden]) td:last-child").all_inner_texts()
+    assert sources and all(s.startswith("later paper") for s in sources)
+    page.get_by_label("Source", exact=True).select_option("")
+    page.get_by_label("Setting", exact=True).select_option("zero-shot")
+    zero = {row.result.variant for row in rows if row.result.zero_shot}
+    assert set(page.locator(f"{table} tbody tr:not([hidden]) td:nth-child(2) a").all_inner_texts()) == zero
+    page.get_by_label("Setting", exact=True).select_option("")
+    page.locator(f"{table} th", has_text="Size").click()
+    sizes = [t for t in page.locator(f"{table} tbody td:nth-child(3)").all_inner_texts()]
+    numbers = [float(t.rstrip("B")) for t in sizes if t != "–"]
+    assert numbers == sorted(numbers)
+
+
+def test_a_leaderboard_chart_shows_with_its_caption_and_alt_text(page):
+    page.goto("/papers/leaderboards/mmeb.html")
+    figure = page.locator("figure.catalogue-chart")
+    image = figure.locator("img")
+    expect(image).to_be_visible()
+    assert image.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert image.get_attribute("alt").startswith("Scatter chart of ")
+    expect(figure.locator("figcaption")).to_contain_text("the month each paper first appeared")
+
 
 
 def test_copy_button_copies_exactly_the_bibtex(browser, site_url):

@@ -5,6 +5,7 @@ Each case mutates one valid fixture (tests/data/papers/fakeembed.yaml) and check
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from pathlib import Path
 
@@ -164,17 +165,47 @@ def test_empty_or_oversize_summary(fake_root, summary, words):
     the_one(problems_after(fake_root, lambda e: e.update(summary=summary)), "summary", *words)
 
 
-def test_result_without_source(fake_root):
-    the_one(problems_after(fake_root, lambda e: e["results"][0].pop("source")), "results[0].source",
-            "is required", "Table")
+@pytest.mark.parametrize("field", ["source", "source_kind", "table", "score", "variant", "benchmark"])
+def test_a_result_names_its_source_and_kind(fake_root, field):
+    the_one(problems_after(fake_root, lambda e: e["results"][0].pop(field)), f"results[0].{field}", "is required")
 
 
-def test_result_with_bad_score_and_benchmark(fake_root):
+@pytest.mark.parametrize(("change", "field", "words"), [
+    ({"benchmark": "alpha-bnch"}, "benchmark", ["not one of", "did you mean 'alpha-bench'"]),
+    ({"benchmark": "Alpha-Bench"}, "benchmark", ["did you mean 'alpha-bench'"]),
+    ({"score": "about 60"}, "score", ["number from 0 to 100"]),
+    ({"score": 100.5}, "score", ["number from 0 to 100"]),
+    ({"score": -1}, "score", ["number from 0 to 100"]),
+    ({"size": "7B"}, "size", ["in billions as a number", "not '7B'"]),
+    ({"size": 7000}, "size", ["in billions"]),
+    ({"source": "arXiv 2403.00001, Table 2"}, "source", ["https://"]),
+    ({"source_kind": "blog"}, "source_kind", ["not one of: paper, authors, leaderboard, third-party"]),
+    ({"source_kind": "leaderboard"}, "leaderboard_status", ["is required", "self-reported or verified"]),
+    ({"source_kind": "third-party"}, "later_paper", ["is required", "name the later paper"]),
+    ({"leaderboard_status": "verified"}, "leaderboard_status", ["only goes with source_kind: leaderboard"]),
+    ({"zero_shot": "yes"}, "zero_shot", ["true or false"]),
+    ({"splits": {"Seen": 70.2, "Unsen": 52.8}}, "splits.Unsen", ["not a split", "did you mean 'Unseen'"]),
+    ({"splits": {"Seen": 170}}, "splits.Seen", ["0 to 100"]),
+    ({"splits": [70.2]}, "splits", ["mapping"]),
+    ({"paper": "x"}, "paper", ["unknown field"]),
+])
+def test_bad_results_are_named_with_the_fix(fake_root, change, field, words):
+    the_one(problems_after(fake_root, lambda e: e["results"][0].update(change)), f"results[0].{field}", *words)
+
+
+def test_two_rows_for_the_same_benchmark_and_variant(fake_root):
     def mutate(e):
-        e["results"][0].update(score="about 60", benchmark="MMEB-v2")
-    problems = problems_after(fake_root, mutate)
-    the_one(problems, "results[0].score", "number")
-    the_one(problems, "results[0].benchmark", "did you mean 'MMEB-V2'")
+        e["results"].append(copy.deepcopy(dict(e["results"][0], score=62.0)))  # a copy: a shared one dumps as an alias
+    the_one(problems_after(fake_root, mutate), "results[2].variant", "results[0] already gives FakeEmbed-7B",
+            "one row per benchmark and variant")
+
+
+def test_a_benchmark_vocabulary_with_a_bad_split_of_is_refused(fake_root):
+    path = fake_root / "data/benchmarks.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("split: Unseen", "split: Unknown"), encoding="utf-8")
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(fake_root, today=TODAY)
+    assert "data/benchmarks.yaml: alpha-bench-unseen.split_of: 'alpha-bench' has no split 'Unknown'" in str(caught.value)
 
 
 @pytest.mark.parametrize("name", ["FakeEmbed.yaml", "all.yaml", "2025.yaml", "fake_embed.yaml"])

@@ -52,12 +52,42 @@ class Links:
 
 
 @dataclass(frozen=True)
+class Benchmark:
+    slug: str
+    name: str
+    metric: str
+    overall: str
+    link: str | None = None
+    splits: tuple[str, ...] = ()
+    split_of: tuple[str, str] | None = None  # (benchmark slug, split name): this board ranks that split too
+
+
+SOURCE_KINDS = ("paper", "authors", "leaderboard", "third-party")  # in order of preference
+
+
+@dataclass(frozen=True)
 class Result:
-    benchmark: str
+    """One score as one source prints it, with where it was read and what kind of source that is."""
+
+    benchmark: str  # a slug of data/benchmarks.yaml
     variant: str
     score: float
-    source: str
-    size: str | None = None
+    source: str  # the URL it was read at
+    table: str  # where in the source: "Table 2", "README, results table"
+    source_kind: str  # one of SOURCE_KINDS
+    size: float | None = None  # parameters, in billions
+    backbone: str | None = None
+    splits: tuple[tuple[str, float], ...] = ()
+    zero_shot: bool | None = None  # True: not trained on the benchmark's training split, as the source says
+    leaderboard_status: str | None = None  # "self-reported" or "verified", as the board marks it
+    later_paper: str | None = None  # the later paper whose comparison table it is, for third-party
+
+    @property
+    def kind_label(self) -> str:
+        """What readers see next to the number."""
+        if self.source_kind == "leaderboard" and self.leaderboard_status:
+            return f"leaderboard ({self.leaderboard_status})"
+        return {"paper": "paper", "authors": "authors' page", "third-party": "later paper"}.get(self.source_kind, self.source_kind)
 
 
 @dataclass(frozen=True)
@@ -105,6 +135,7 @@ class Paper:
 class Catalogue:
     papers: tuple[Paper, ...]  # newest first
     topics: dict[str, Topic]
+    benchmarks: dict[str, Benchmark] = field(default_factory=dict)
 
     @cached_property  # looked up once per page: computing it each time is O(N^2) over a build
     def by_slug(self) -> dict[str, Paper]:

@@ -10,8 +10,11 @@ local files, non-https links), so a way past the validator still cannot publish 
 from __future__ import annotations
 
 import functools
+import html
+import json
 import re
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 from docutils import nodes
 from sphinx import addnodes
@@ -208,6 +211,27 @@ def _visit_math_block(self, node) -> None:
     raise nodes.SkipNode
 
 
+class row_filters(nodes.Inline, nodes.Element):
+    """What the table script filters a row by (render.row_data); invisible, and not indexed."""
+
+
+def _row_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    filters: dict[str, list[str]] = {}
+    for key, value in parse_qsl(text):
+        filters.setdefault(key, []).append(value)
+    return [row_filters(filters=filters)], []
+
+
+def _visit_row_filters(self, node) -> None:
+    data = html.escape(json.dumps(node["filters"], ensure_ascii=False), quote=True)
+    self.body.append(f'<span class="catalogue-row" data-filters="{data}" hidden></span>')
+    raise nodes.SkipNode
+
+
+def _skip(self, node) -> None:
+    raise nodes.SkipNode
+
+
 def _add_static_path(app: Sphinx, config) -> None:
     config.html_static_path.append(str(STATIC))
 
@@ -226,6 +250,8 @@ def setup(app: Sphinx) -> dict:
     app.add_html_math_renderer("mathml", (_visit_math, None), (_visit_math_block, None))
     app.add_search_language(CachedStemEnglish)
     app.add_directive("catalogue-overview", CatalogueOverview)
+    app.add_node(row_filters, html=(_visit_row_filters, None), text=(_skip, None), latex=(_skip, None))
+    app.add_role("catalogue-row", _row_role)
     app.add_css_file("catalogue.css")
     app.add_js_file("catalogue.js", defer="defer")
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

@@ -20,7 +20,7 @@ from . import urls
 from .bibtex import parse_override
 from .load import parse_yaml, read_bytes, read_yaml
 from .memo import Memo, digest
-from .model import Catalogue, CatalogueError, Links, Paper, Problem, Result, Topic
+from .model import SOURCE_KINDS, Benchmark, Catalogue, CatalogueError, Links, Paper, Problem, Result, Topic
 from .summary import MAX_WORDS, MIN_WORDS, summary_problems, word_count
 
 REQUIRED = ("title", "authors", "date", "links.paper", "topics", "summary")
@@ -30,7 +30,11 @@ OPTIONAL = (
 )
 FIELDS = ("title", "authors", "date", "links", "topics", "summary", *OPTIONAL)
 LINK_FIELDS = ("paper", "pdf", "code", "models", "project")
-RESULT_FIELDS = ("benchmark", "variant", "size", "score", "source")
+RESULT_FIELDS = ("benchmark", "variant", "size", "backbone", "score", "splits", "zero_shot", "source", "table",
+                 "source_kind", "leaderboard_status", "later_paper")
+LEADERBOARD_STATUSES = ("self-reported", "verified")
+BENCHMARK_FIELDS = ("name", "metric", "overall", "link", "splits", "split_of")
+MAX_SIZE_B = 1000  # parameters in billions; a bigger number is a unit mistake (7 means 7B)
 # Required facts that may wait for verification: absent, or shown with a warning until confirmed.
 # The title stays required: a page needs a name.
 MAY_AWAIT = ("authors", "date", "links.paper", "topics", "summary")
@@ -38,7 +42,6 @@ MAY_AWAIT = ("authors", "date", "links.paper", "topics", "summary")
 KINDS = ("method", "benchmark", "technical-report", "study", "reranker")
 CODE_STATES = ("released", "weights-only", "unreleased")
 MODALITIES = ("text", "image", "video", "audio", "document")
-BENCHMARKS = ("MMEB", "MMEB-V2")
 RESERVED_SLUGS = {"index", "all", "years", "topics", "search", "genindex"}
 RESERVED_TOPICS = {"index"}  # topics/index.md is the overview of all topics
 
@@ -68,6 +71,8 @@ def load_catalogue(root: Path, today: dt.date | None = None, memo: Memo | None =
 
     topics, topic_problems = _load_topics(data_dir / "topics.yaml", "data/topics.yaml")
     problems += topic_problems
+    benchmarks, benchmark_problems = _load_benchmarks(data_dir / "benchmarks.yaml", "data/benchmarks.yaml")
+    problems += benchmark_problems
 
     papers_dir = data_dir / "papers"
     for folder in (data_dir, papers_dir):
@@ -78,7 +83,7 @@ def load_catalogue(root: Path, today: dt.date | None = None, memo: Memo | None =
     paths = sorted(papers_dir.glob("*"))
     slugs = {path.stem for path in paths if path.suffix == ".yaml"}
     # Everything a file's own check depends on besides the file (other files: cross_check).
-    context = digest(repr((list(topics.values()), today)).encode())
+    context = digest(repr((list(topics.values()), list(benchmarks.values()), today)).encode())
     papers = []
     for path in paths:
         shown = f"data/papers/{path.name}"
@@ -90,7 +95,7 @@ def load_catalogue(root: Path, today: dt.date | None = None, memo: Memo | None =
         if raw is None:
             continue
         paper, found = memo.get(("paper", path.name, digest(raw), context),
-                                _check_file_in_time, path.stem, shown, raw, topics, today)
+                                _check_file_in_time, path.stem, shown, raw, topics, benchmarks, today)
         problems += found
         if paper:
             papers.append(paper)
@@ -98,7 +103,7 @@ def load_catalogue(root: Path, today: dt.date | None = None, memo: Memo | None =
     if problems:
         raise CatalogueError(problems)
     papers.sort(key=lambda p: (p.date or "", p.added or "", p.slug), reverse=True)
-    return Catalogue(papers=tuple(papers), topics=topics)
+    return Catalogue(papers=tuple(papers), topics=topics, benchmarks=benchmarks)
 
 
 class _TooSlow(Exception):
@@ -124,19 +129,19 @@ def _time_limit(seconds: float):
         signal.signal(signal.SIGALRM, previous)
 
 
-def _check_file_in_time(slug, shown, raw, topics, today) -> tuple[Paper | None, list[Problem]]:
+def _check_file_in_time(slug, shown, raw, topics, benchmarks, today) -> tuple[Paper | None, list[Problem]]:
     try:
         with _time_limit(SECONDS_PER_FILE):
-            return _check_file(slug, shown, raw, topics, today)
+            return _check_file(slug, shown, raw, topics, benchmarks, today)
     except _TooSlow:
         return None, [Problem(shown, "file", f"took over {SECONDS_PER_FILE} s to check; simplify the summary")]
 
 
-def _check_file(slug, shown, raw, topics, today) -> tuple[Paper | None, list[Problem]]:
+def _check_file(slug, shown, raw, topics, benchmarks, today) -> tuple[Paper | None, list[Problem]]:
     data, problems = parse_yaml(raw, shown)
     if data is None:
         return None, problems
-    return validate_paper(slug, shown, data, topics, today)
+    return validate_paper(slug, shown, data, topics, today, benchmarks)
 
 
 def _load_topics(path: Path, shown: str) -> tuple[dict[str, Topic], list[Problem]]:
@@ -158,6 +163,46 @@ def _load_topics(path: Path, shown: str) -> tuple[dict[str, Topic], list[Problem
             continue
         topics[slug] = Topic(slug, entry["title"].strip(), entry["description"].strip())
     return topics, problems
+
+
+def _load_benchmarks(path: Path, shown: str) -> tuple[dict[str, Benchmark], list[Problem]]:
+    data, problems = read_yaml(path, shown)
+    benchmarks: dict[str, Benchmark] = {}
+    entries = data or {}
+    for slug, entry in entries.items():
+        field = _shown(slug, quoted=False)
+        if not isinstance(slug, str) or not SLUG.fullmatch(slug) or slug == "index":
+            problems.append(Problem(shown, field, "benchmark slugs are lowercase words joined by hyphens (and not 'index')"))
+            continue
+        f = _Fields(shown, entry if isinstance(entry, dict) else {})
+        f.shown = shown
+        if not isinstance(entry, dict):
+            problems.append(Problem(shown, field, f"needs the fields {', '.join(BENCHMARK_FIELDS[:3])}"))
+            continue
+        for key in entry:
+            if key not in BENCHMARK_FIELDS:
+                problems.append(Problem(shown, f"{field}.{_shown(key, quoted=False)}", f"unknown field{_suggest(key, BENCHMARK_FIELDS)}"))
+        texts = {key: f.text(entry, key, f"{field}.{key}", limit=400) for key in ("name", "metric", "overall", "link")}
+        for key in ("name", "metric", "overall"):
+            if texts[key] is None and key not in entry:
+                problems.append(Problem(shown, f"{field}.{key}", "is required"))
+        if texts["link"] and urls.url_problems(texts["link"]):
+            problems.append(Problem(shown, f"{field}.link", f"{_shown(texts['link'])} {urls.url_problems(texts['link'])[0]}"))
+        splits = f.texts("splits")
+        split_of = entry.get("split_of")
+        if split_of is not None and not (isinstance(split_of, dict) and set(split_of) == {"benchmark", "split"}):
+            problems.append(Problem(shown, f"{field}.split_of", "must be {benchmark: <slug>, split: <one of its splits>}"))
+            split_of = None
+        problems += f.problems
+        if not f.problems and all(texts[k] for k in ("name", "metric", "overall")):
+            benchmarks[slug] = Benchmark(slug, texts["name"], texts["metric"], texts["overall"], texts["link"], splits,
+                                         (split_of["benchmark"], split_of["split"]) if split_of else None)
+    for benchmark in benchmarks.values():
+        if benchmark.split_of:
+            parent, split = benchmark.split_of
+            if parent not in benchmarks or split not in benchmarks[parent].splits:
+                problems.append(Problem(shown, f"{benchmark.slug}.split_of", f"'{parent}' has no split '{split}'"))
+    return benchmarks, problems
 
 
 def _suggest(word: str, choices) -> str:
@@ -248,7 +293,8 @@ def _type(value) -> str:
 
 
 def validate_paper(
-    slug: str, shown: str, data: dict, topics: dict[str, Topic], today: dt.date
+    slug: str, shown: str, data: dict, topics: dict[str, Topic], today: dt.date,
+    benchmarks: dict[str, Benchmark] | None = None,
 ) -> tuple[Paper | None, list[Problem]]:
     f = _Fields(shown, data)
     if not SLUG.fullmatch(slug):
@@ -293,7 +339,7 @@ def validate_paper(
             f.bad(f"builds_on[{i}]", "a paper cannot build on itself")
     summary = _summary(f)
     bibtex = _bibtex(f)
-    results = _results(f)
+    results = _results(f, benchmarks or {})
 
     paper = None
     if not f.problems:
@@ -449,37 +495,108 @@ def _bibtex(f: _Fields):
     return override
 
 
-def _results(f: _Fields) -> tuple[Result, ...]:
+def _results(f: _Fields, benchmarks: dict[str, Benchmark]) -> tuple[Result, ...]:
     value = f.data.get("results")
     if value is None:
         return ()
     if not isinstance(value, list):
         f.bad("results", f"must be a list of results, not {_type(value)}")
         return ()
-    out = []
-    for i, item in enumerate(value):
+    out, seen = [], {}
+    for i, item in enumerate(value[:MAX_ITEMS]):
         field = f"results[{i}]"
         if not isinstance(item, dict):
             f.bad(field, f"must be a mapping with {', '.join(RESULT_FIELDS)}")
             continue
-        before = len(f.problems)
-        for key in item:
-            if key not in RESULT_FIELDS:
-                f.bad(f"{field}.{_shown(key, quoted=False)}", f"unknown field{_suggest(key, RESULT_FIELDS)}")
-        benchmark = _choice(_Sub(f, field, item), "benchmark", BENCHMARKS)
-        variant = f.text(item, "variant", f"{field}.variant")
-        size = f.text(item, "size", f"{field}.size")
-        source = f.text(item, "source", f"{field}.source")
-        score = item.get("score")
-        if isinstance(score, bool) or not isinstance(score, (int, float)) or not 0 <= score <= 100:
-            f.bad(f"{field}.score", f"{_shown(score)} must be a number from 0 to 100, as printed in the source")
-        for key, present in (("benchmark", benchmark or "benchmark" in item), ("variant", variant), ("source", source)):
-            if not present and key not in item:
-                hint = " (the paper and table it comes from, e.g. 'arXiv 2410.05160, Table 2')" if key == "source" else ""
-                f.bad(f"{field}.{key}", f"is required{hint}")
-        if len(f.problems) == before:
-            out.append(Result(benchmark=benchmark, variant=variant, score=score, source=source, size=size))
+        result = _result(_Sub(f, field, item), benchmarks)
+        if result is None:
+            continue
+        key = (result.benchmark, result.variant)
+        if key in seen:
+            f.bad(f"{field}.variant", f"results[{seen[key]}] already gives {result.variant} on {result.benchmark}; "
+                                      "keep one row per benchmark and variant (the most primary source)")
+            continue
+        seen[key] = i
+        out.append(result)
     return tuple(out)
+
+
+def _result(r: _Sub, benchmarks: dict[str, Benchmark]) -> Result | None:
+    item, before = r.data, len(r.problems)
+    for key in item:
+        if key not in RESULT_FIELDS:
+            r.bad(_shown(key, quoted=False), f"unknown field{_suggest(key, RESULT_FIELDS)}")
+    for key, hint in (("benchmark", f" (one of: {', '.join(benchmarks)})"), ("variant", " (the model as the source names it)"),
+                      ("score", " (the overall score, as printed)"), ("source", " (the URL where the number is printed)"),
+                      ("table", " (where in the source: 'Table 2', 'README, results table')"),
+                      ("source_kind", f" (one of: {', '.join(SOURCE_KINDS)})")):
+        if item.get(key) in (None, ""):
+            r.bad(key, f"is required{hint}")
+    benchmark = None
+    if item.get("benchmark") is not None:
+        benchmark = _choice(r, "benchmark", tuple(benchmarks))
+    variant = r.text(item, "variant", "variant", limit=120)
+    table = r.text(item, "table", "table", limit=120)
+    backbone = r.text(item, "backbone", "backbone", limit=80)
+    source = r.text(item, "source", "source", limit=500)
+    if source and not source.startswith("https://"):
+        r.bad("source", f"{_shown(source)} must be the https:// address where the score is printed (the table goes in table:)")
+    elif source and urls.url_problems(source):
+        r.bad("source", f"{_shown(source)} {urls.url_problems(source)[0]}")
+    kind = _choice(r, "source_kind", SOURCE_KINDS) if item.get("source_kind") is not None else None
+    status = _choice(r, "leaderboard_status", LEADERBOARD_STATUSES) if item.get("leaderboard_status") is not None else None
+    later = r.text(item, "later_paper", "later_paper", limit=200)
+    if kind == "leaderboard" and not status:
+        r.bad("leaderboard_status", "is required for a leaderboard score: self-reported or verified, as the board marks it")
+    if kind == "third-party" and not later:
+        r.bad("later_paper", "is required for a third-party score: name the later paper, e.g. 'RzenEmbed (arXiv 2510.27350)'")
+    if status and kind != "leaderboard":
+        r.bad("leaderboard_status", "only goes with source_kind: leaderboard")
+    if later and kind != "third-party":
+        r.bad("later_paper", "only goes with source_kind: third-party")
+    score = _percentage(r, "score", item.get("score"))
+    size = item.get("size")
+    if size is not None and (isinstance(size, bool) or not isinstance(size, (int, float)) or not 0 < size < MAX_SIZE_B):
+        r.bad("size", f"{_shown(size)} must be the parameter count in billions as a number, e.g. 7 or 2.21 (not '7B')")
+        size = None
+    zero_shot = item.get("zero_shot")
+    if zero_shot is not None and not isinstance(zero_shot, bool):
+        r.bad("zero_shot", f"{_shown(zero_shot)} must be true or false (or left out when the source does not say)")
+    splits = _splits(r, item.get("splits"), benchmarks.get(benchmark) if benchmark else None)
+    if len(r.problems) > before:
+        return None
+    return Result(benchmark=benchmark, variant=variant, score=score, source=source, table=table, source_kind=kind,
+                  size=size, backbone=backbone, splits=splits, zero_shot=zero_shot, leaderboard_status=status,
+                  later_paper=later)
+
+
+def _percentage(r: _Fields, field: str, value) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
+        r.bad(field, f"{_shown(value)} must be a number from 0 to 100, as printed in the source")
+        return None
+    return value
+
+
+def _splits(r: _Sub, value, benchmark: Benchmark | None) -> tuple[tuple[str, float], ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        r.bad("splits", f"must be a mapping of split: score, not {_type(value)}")
+        return ()
+    allowed = benchmark.splits if benchmark else ()
+    out = []
+    for name, score in value.items():
+        if name not in allowed:
+            hint = f"; {benchmark.name} has: {', '.join(allowed)}" if allowed else (f"; {benchmark.name} has no splits" if benchmark else "")
+            r.bad(f"splits.{_shown(name, quoted=False)}", f"is not a split of this benchmark{_suggest(name, allowed)}{hint}")
+            continue
+        score = _percentage(r, f"splits.{name}", score)
+        if score is not None:
+            out.append((name, score))
+    order = {name: i for i, name in enumerate(allowed)}
+    return tuple(sorted(out, key=lambda pair: order[pair[0]]))
 
 
 class _Sub(_Fields):

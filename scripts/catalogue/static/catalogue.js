@@ -1,11 +1,11 @@
-// Filters and sorting for the all-papers table. The table is plain HTML without this
-// script; with it, year / topic / code selects narrow the rows and headings sort them.
+// Filters and sorting for the catalogue's tables: all papers, and each leaderboard. Without
+// this script each is a plain table. A row says what it can be filtered by in an empty span
+// (render.row_data): one select per key, in the order the keys first appear.
 "use strict";
 
-function cellValues(cell, column) {
-  const text = cell.textContent.trim();
-  // Topics are joined with a middle dot: topic titles may contain commas.
-  return column === "Topics" ? text.split("·").map((t) => t.trim()).filter(Boolean) : [text];
+function rowFilters(row) {
+  const span = row.querySelector("span.catalogue-row");
+  return span ? JSON.parse(span.dataset.filters) : {};
 }
 
 function makeSelect(label, values, onChange) {
@@ -21,36 +21,52 @@ function makeSelect(label, values, onChange) {
   return [wrap, select];
 }
 
-function enhance(table) {
-  const headers = [...table.tHead.rows[0].cells].map((c) => c.textContent.trim());
+// Numbers (scores, ranks, sizes such as 8.29B) compare as numbers: as text "72.175" would sort
+// above "72.4". Empty cells ("–") go last whichever way the column is sorted.
+const NUMBER = /^-?\d+(?:\.\d+)?B?$/;
+
+function sortValue(cell) {
+  const text = cell.textContent.trim();
+  if (text === "–" || text === "") return null;
+  return NUMBER.test(text) ? parseFloat(text) : text.toLowerCase();
+}
+
+function compare(a, b, ascending) {
+  if (a === null || b === null) return (a === null) - (b === null);
+  const order = typeof a === "number" && typeof b === "number" ? a - b : String(a).localeCompare(String(b), undefined, { numeric: true });
+  return ascending ? order : -order;
+}
+
+function enhance(table, noun) {
   const rows = [...table.tBodies[0].rows];
+  const data = new Map(rows.map((row) => [row, rowFilters(row)]));
   const controls = document.createElement("div");
   controls.className = "catalogue-controls";
-  const filters = [];
   const count = document.createElement("span");
   count.className = "catalogue-count";
   count.setAttribute("aria-live", "polite");
+  const filters = [];
 
   const apply = () => {
     let shown = 0;
     rows.forEach((row) => {
-      const ok = filters.every(({ index, column, select }) =>
-        !select.value || cellValues(row.cells[index], column).includes(select.value));
+      const values = data.get(row);
+      const ok = filters.every(({ key, select }) => !select.value || (values[key] || []).includes(select.value));
       row.hidden = !ok;
       if (ok) shown += 1;
     });
-    count.textContent = `${shown} of ${rows.length} papers`;
+    count.textContent = `${shown} of ${rows.length} ${noun}`;
   };
 
-  ["Year", "Topics", "Code"].forEach((column) => {
-    const index = headers.indexOf(column);
-    if (index < 0) return;
+  const keys = [];
+  data.forEach((values) => Object.keys(values).forEach((k) => { if (!keys.includes(k)) keys.push(k); }));
+  keys.forEach((key) => {
     const values = new Set();
-    rows.forEach((row) => cellValues(row.cells[index], column).forEach((v) => values.add(v)));
-    const sorted = [...values].sort();
-    if (column === "Year") sorted.reverse();
-    const [wrap, select] = makeSelect(column === "Topics" ? "Topic" : column, sorted, apply);
-    filters.push({ index, column, select });
+    data.forEach((v) => (v[key] || []).forEach((x) => values.add(x)));
+    const sorted = [...values].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+    if (key === "Year") sorted.reverse();
+    const [wrap, select] = makeSelect(key, sorted, apply);
+    filters.push({ key, select });
     controls.append(wrap);
   });
   controls.append(count);
@@ -64,17 +80,17 @@ function enhance(table) {
       const ascending = th.getAttribute("aria-sort") !== "ascending";
       [...table.tHead.rows[0].cells].forEach((other) => other.setAttribute("aria-sort", "none"));
       th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-      const key = (row) => row.cells[index].textContent.trim().toLowerCase();
-      rows.sort((a, b) => key(a).localeCompare(key(b), undefined, { numeric: true }) * (ascending ? 1 : -1));
+      rows.sort((a, b) => compare(sortValue(a.cells[index]), sortValue(b.cells[index]), ascending));
       rows.forEach((row) => table.tBodies[0].append(row));
     };
     th.addEventListener("click", sort);
-    th.addEventListener("keydown", (event) => { if (event.key === "Enter") sort(); });
+    th.addEventListener("keydown", (event) => { if (event.key === "Enter" || event.key === " ") { event.preventDefault(); sort(); } });
   });
   apply();
 }
 
-// The all-papers page's section carries the id of its label, (all-papers)= in all.md.j2.
+// The sections carry the ids of their labels: (all-papers)= and (board-<slug>)= in the templates.
 document.addEventListener("DOMContentLoaded", () => {
-  document.querySelectorAll("#all-papers table").forEach(enhance);
+  document.querySelectorAll("#all-papers table").forEach((t) => enhance(t, "papers"));
+  document.querySelectorAll("section[id^='board-'] table").forEach((t) => enhance(t, "results"));
 });

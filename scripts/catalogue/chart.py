@@ -1,0 +1,69 @@
+"""A leaderboard's chart: score against the month each paper first appeared, as a static SVG.
+
+Drawn at build time with matplotlib, so readers need no JavaScript to see it; the board's
+table is its data. The output is byte-for-byte stable for the same rows (no date, a fixed hash
+salt), so an unchanged board never rewrites its chart, and text stays text (no glyph paths).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+
+from .leaderboard import SIZE_CLASSES, Row, size_class
+
+MARKERS = {SIZE_CLASSES[0]: "o", SIZE_CLASSES[1]: "s", SIZE_CLASSES[2]: "^", None: "x"}
+LABELLED = 5  # the leading models get their names on the chart
+_STYLE = {"svg.fonttype": "none", "svg.hashsalt": "catalogue", "font.family": "sans-serif", "font.size": 9}
+
+
+def charted(rows: tuple[Row, ...]) -> tuple[Row, ...]:
+    """The rows a chart can place: those whose paper has a first-version month."""
+    return tuple(row for row in rows if row.paper.date)
+
+
+def chart_svg(name: str, rows: tuple[Row, ...], marker: str) -> str:
+    """The chart as SVG text, with `marker` (a comment saying who wrote the file) at its top."""
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    logging.getLogger("matplotlib").setLevel(logging.WARNING)  # its font cache notice is not a build message
+    points = charted(rows)
+    with matplotlib.rc_context(_STYLE):
+        figure = Figure(figsize=(7.2, 3.6))
+        axes = figure.add_subplot()
+        for size in MARKERS:
+            chosen = [row for row in points if size_class(row.result.size) == size]
+            if chosen:
+                axes.scatter([_month(row) for row in chosen], [row.score for row in chosen], marker=MARKERS[size],
+                             s=28, label=size or "size not given", alpha=0.85)
+        for row in sorted(points, key=lambda r: r.rank)[:LABELLED]:  # numbers, not names: names collide
+            axes.annotate(str(row.rank), (_month(row), row.score), xytext=(4, 2), textcoords="offset points", fontsize=7)
+        axes.set_xlabel("first version of the paper")
+        axes.set_ylabel(f"{name} overall score")
+        axes.grid(alpha=0.3)
+        axes.legend(fontsize=7, loc="lower left", bbox_to_anchor=(0, 1.01), ncol=len(MARKERS), frameon=False)
+        figure.autofmt_xdate()
+        figure.tight_layout()
+        out = io.StringIO()
+        figure.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
+    svg = out.getvalue()
+    start = svg.index("<svg")
+    return f"{svg[:start]}<!-- {marker} -->\n{svg[start:]}"
+
+
+def chart_text(name: str, rows: tuple[Row, ...]) -> str:
+    """The chart said in words, for its alt text."""
+    points = charted(rows)
+    if not points:
+        return f"No {name} score has a dated paper to chart."
+    months = sorted(row.paper.date for row in points)
+    best = min(points, key=lambda r: r.rank)
+    return (f"Scatter chart of {len(points)} {name} scores from {months[0]} to {months[-1]}; "
+            f"the highest is {best.result.variant} at {best.score!r}.")
+
+
+def _month(row: Row) -> dt.date:
+    year, month = row.paper.date.split("-")
+    return dt.date(int(year), int(month), 15)
