@@ -38,7 +38,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 BENCHMARKS = sorted(yaml.safe_load((ROOT / "data" / "benchmarks.yaml").read_text(encoding="utf-8")))
 sys.path.insert(0, str(ROOT / "scripts"))
-from catalogue import bibtex  # noqa: E402
+from catalogue import bibtex, leaderboard  # noqa: E402
 from catalogue.generate import GENERATED  # noqa: E402
 from catalogue.validate import load_catalogue  # noqa: E402
 
@@ -147,8 +147,25 @@ def write_bare_project(where: Path, project: Path, today: dt.date) -> Path:
     keys = bibtex.citation_keys(catalogue.papers)
     for paper in catalogue.papers:
         (bare / "papers" / f"{paper.slug}.md").write_text(bare_page(paper, keys[paper.slug]), encoding="utf-8")
+    # The same-text floor has the leaderboards' text too: plain tables, one page per board.
+    for slug, rows in leaderboard.boards(catalogue).items():
+        (bare / "papers" / f"board-{slug}.md").write_text(bare_board(catalogue.benchmarks[slug], rows), encoding="utf-8")
     write_bare_index(bare)
     return bare
+
+
+def bare_board(benchmark, rows) -> str:
+    splits = list(benchmark.splits)
+    lines = ["---", "orphan: true", "---", "", f"# {benchmark.name} leaderboard", "", benchmark.overall, "",
+             "| Rank | Model | Size | Backbone | Code | Score | " + " | ".join(splits + ["Source"]) + " |",
+             "|---" * (7 + len(splits)) + "|"]
+    for row in rows:
+        split_scores = dict(row.result.splits)
+        cells = [str(row.rank), f"{row.result.variant} {row.paper.date}", str(row.result.size), row.result.backbone or "",
+                 row.paper.code or "", str(row.score), *(str(split_scores.get(s, "")) for s in splits),
+                 f"[{row.result.kind_label}, {row.result.table}]({row.result.source})"]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
 
 
 def bare_page(paper, key: str) -> str:

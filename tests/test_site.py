@@ -189,3 +189,23 @@ def test_accepted_summaries_never_warn_in_the_strict_build(tmp_path):
     status, warnings, out = build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
     assert "papers/" not in warnings, warnings
     assert (out / "papers" / "fakeembed.html").is_file()
+
+
+def test_a_new_result_rewrites_the_places_on_other_pages_without_re_reading_them(tmp_path):
+    """A result that moves others on its board rewrites their pages' HTML from the cached
+    doctree (their source and doctree stay untouched), so the places shown are never stale."""
+    root = copy_project(tmp_path, data=PROJECT / "tests" / "data")
+    build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
+    out, doctree = root / "_build" / "html" / "papers", root / "_build" / "doctrees" / "papers" / "fakeembed.doctree"
+    assert "1st of 2" in (out / "fakeembed.html").read_text(encoding="utf-8")
+    source, cached = (root / "docs/papers/fakeembed.md").stat().st_mtime_ns, doctree.stat().st_mtime_ns
+
+    def add_result(e):
+        e["results"] = [dict(benchmark="alpha-bench", variant="FakeEmbed-V2-9B", size=9, score=80.0, table="Table 1",
+                             source="https://example.org/v2", source_kind="authors")]
+    _write_entry(root, add_result, name="fakeembed-v2.yaml")
+    build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
+    page = (out / "fakeembed.html").read_text(encoding="utf-8")
+    assert "2nd of 3" in page and "3rd of 3" in page and "1st of 2" not in page
+    assert (root / "docs/papers/fakeembed.md").stat().st_mtime_ns == source and doctree.stat().st_mtime_ns == cached
+    assert "1st of 3" in (out / "fakeembed-v2.html").read_text(encoding="utf-8")

@@ -45,7 +45,7 @@ def chart_svg(name: str, rows: tuple[Row, ...], marker: str) -> str:
         axes.grid(alpha=0.3)
         axes.legend(fontsize=7, loc="lower left", bbox_to_anchor=(0, 1.01), ncol=len(MARKERS), frameon=False)
         figure.autofmt_xdate()
-        figure.tight_layout()
+        figure.subplots_adjust(left=0.09, right=0.98, bottom=0.2, top=0.9)  # fixed: tight_layout cost 0.1 s a chart
         out = io.StringIO()
         figure.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
     svg = out.getvalue()

@@ -13,7 +13,7 @@ import jinja2
 
 from . import bibtex, chart
 from .escape import fence, md
-from .leaderboard import Row, backbone_family, backbone_sizes, boards, ordinal, placements, score_text, size_class, size_text
+from .leaderboard import Row, backbone_family, backbone_sizes, boards, score_text, size_class, size_text
 from .memo import Memo
 from .model import Benchmark, Catalogue, Paper, Result
 
@@ -74,15 +74,12 @@ def render_catalogue(catalogue: Catalogue, memo: Memo | None = None, cited: froz
     pages = {}
     topics = tuple(catalogue.topics.values())
     all_boards = boards(catalogue)
-    places = placements(all_boards)
     for paper in catalogue.papers:
         later = built_upon_by.get(paper.slug, [])
-        placed = tuple(places.get((paper.slug, r.benchmark, r.variant)) for r in paper.results)
         inputs = (paper, entries[paper.slug], topics, tuple(catalogue.by_slug[s].name for s in paper.builds_on),
-                  tuple((p.slug, p.name) for p in later), placed,
-                  tuple(catalogue.benchmarks[r.benchmark] for r in paper.results))
+                  tuple((p.slug, p.name) for p in later), tuple(catalogue.benchmarks[r.benchmark] for r in paper.results))
         pages[f"{paper_doc(paper.slug)}.md"] = memo.get(("page", inputs), render_paper,
-                                                         paper, catalogue, entries[paper.slug], later, placed)
+                                                         paper, catalogue, entries[paper.slug], later)
 
     # A board is re-rendered, and its chart redrawn, only when what it shows changes (not on a summary edit).
     for slug, rows in all_boards.items():
@@ -133,8 +130,7 @@ def render_catalogue(catalogue: Catalogue, memo: Memo | None = None, cited: froz
     return pages
 
 
-def render_paper(paper: Paper, catalogue: Catalogue, bib: str, built_upon_by: list[Paper],
-                 placed: tuple[tuple[int, int] | None, ...] = ()) -> str:
+def render_paper(paper: Paper, catalogue: Catalogue, bib: str, built_upon_by: list[Paper]) -> str:
     doc = paper_doc(paper.slug)
     by_slug = catalogue.by_slug
     facts = []
@@ -154,8 +150,7 @@ def render_paper(paper: Paper, catalogue: Catalogue, bib: str, built_upon_by: li
         p=paper, marker=MARKER, label=f"paper-{paper.slug}",
         authors=md(", ".join(paper.authors)) if paper.authors else "*Authors awaiting verification.*",
         code_color=color, code_label=label, links=paper.links.items(), facts=facts,
-        results=[_result_row(r, catalogue.benchmarks[r.benchmark], place, doc)
-                 for r, place in zip(paper.results, placed or (None,) * len(paper.results), strict=True)],
+        results=[_result_row(r, catalogue.benchmarks[r.benchmark], doc) for r in paper.results],
         split_lines=[f"{md(r.variant)} on {md(catalogue.benchmarks[r.benchmark].name)}: "
                      + md(" · ".join(f"{name} {score_text(value)}" for name, value in r.splits)) for r in paper.results if r.splits],
         builds_on=", ".join(_link(by_slug[s].name, paper_doc(s), doc) for s in paper.builds_on),
@@ -169,13 +164,15 @@ def _source_cell(result: Result) -> str:
     return f"[{md(where)}, {md(result.table)}](<{result.source}>)"
 
 
-def _result_row(result: Result, benchmark: Benchmark, place: tuple[int, int] | None, doc: str) -> dict[str, str]:
-    """A row of a paper page's results table."""
+def _result_row(result: Result, benchmark: Benchmark, doc: str) -> dict[str, str]:
+    """A row of a paper page's results table. Its place on the board ("4th of 23") is filled in
+    when the page is written (sphinx_ext.py), so a result added elsewhere rewrites this page's
+    HTML without re-reading its source."""
     model = md(result.variant) + (" (zero-shot)" if result.zero_shot else "")
     return dict(
-        benchmark=_link(benchmark.name, board_doc(benchmark.slug), doc), model=model,
+        benchmark=md(benchmark.name), model=model,  # the place links to the board
         size=md(size_text(result.size)), score=md(score_text(result.score)), source=_source_cell(result),
-        place=_link(f"{ordinal(place[0])} of {place[1]}", board_doc(benchmark.slug), doc) if place else "–",
+        place=f"{{catalogue-place}}`{urlencode({'board': benchmark.slug, 'variant': result.variant})}`",
     )
 
 

@@ -25,6 +25,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .escape import attr, md
 from .generate import GENERATED, generate
+from .leaderboard import boards, ordinal, placements
 from .mathml import to_mathml
 from .memo import Memo
 from .model import Catalogue, CatalogueError, Problem
@@ -33,8 +34,10 @@ from .write import ForeignFileError
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
 NEWEST = 8  # additions listed on the landing page
-# The catalogue of the current build, by source folder (the environment is pickled, so it stays out).
+# The catalogue of the current build, and each result's place on its board, by source folder
+# (the environment is pickled, so they stay out of it).
 _CATALOGUES: dict[str, Catalogue] = {}
+_PLACES: dict[str, dict] = {}
 
 
 def stop(root: Path, problems: list[Problem], when: str) -> None:
@@ -75,6 +78,7 @@ def _generate(app: Sphinx) -> None:
         stop(root, [Problem(str(GENERATED), "folder", str(err))], "in the generated folder")
     _CATALOGUES[str(app.srcdir)] = catalogue
     app.env.catalogue_memo = memo.current  # pickled with the environment, read by the next build
+    _rewrite_moved_places(app, catalogue)
     logger.info(
         "catalogue: %d papers; %d pages written, %d removed, %d unchanged; %d results reused, %d computed",
         len(catalogue.papers), len(report.written), len(report.removed), report.unchanged, memo.hits, memo.misses,
@@ -172,6 +176,47 @@ class CatalogueOverview(SphinxDirective):
 _LINE_BREAKS = {"<br />\n", "\\\\\n"}
 
 
+def _rewrite_moved_places(app: Sphinx, catalogue: Catalogue) -> None:
+    """Have Sphinx rewrite, not re-read, the paper pages whose places on a board moved.
+
+    A page's places are filled in as it is written (_fill_places); when a result elsewhere
+    moves them, removing the page's HTML makes the builder write it again from its cached
+    doctree, which costs a fraction of reading its source (docs/benchmark.md).
+    """
+    places = placements(boards(catalogue))
+    previous = getattr(app.env, "catalogue_places", None)
+    _PLACES[str(app.srcdir)] = places
+    app.env.catalogue_places = places
+    if previous is None or app.builder.name not in ("html", "dirhtml"):
+        return
+    moved = {slug for (slug, *_), place in places.items() ^ previous.items()}
+    for slug in moved:
+        target = Path(app.outdir, app.builder.get_target_uri(f"{GENERATED.name}/{slug}"))
+        target.unlink(missing_ok=True)
+
+
+class place_node(nodes.Inline, nodes.Element):
+    """Where a result stands on its board, filled in when the page is written."""
+
+
+def _place_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    fields = dict(parse_qsl(text))
+    return [place_node(board=fields.get("board", ""), variant=fields.get("variant", ""))], []
+
+
+def _fill_places(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    places = _PLACES.get(str(app.srcdir), {})
+    slug = docname.removeprefix(f"{GENERATED.name}/")
+    for node in list(doctree.findall(place_node)):
+        place = places.get((slug, node["board"], node["variant"]))
+        if place is None:
+            node.replace_self(nodes.Text("–"))
+            continue
+        uri = app.builder.get_relative_uri(docname, f"{GENERATED.name}/leaderboards/{node['board']}")
+        link = nodes.reference("", "", nodes.Text(f"{ordinal(place[0])} of {place[1]}"), internal=True, refuri=uri)
+        node.replace_self(link)
+
+
 def _check_paper_page(app: Sphinx, doctree: nodes.document) -> None:
     """A generated paper page may link only to the web (https) and to other pages of the site:
     no downloads, images, raw output or local files, whatever got past the validator."""
@@ -252,6 +297,9 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("catalogue-overview", CatalogueOverview)
     app.add_node(row_filters, html=(_visit_row_filters, None), text=(_skip, None), latex=(_skip, None))
     app.add_role("catalogue-row", _row_role)
+    app.add_node(place_node, html=(_skip, None), text=(_skip, None), latex=(_skip, None))
+    app.add_role("catalogue-place", _place_role)
+    app.connect("doctree-resolved", _fill_places)
     app.add_css_file("catalogue.css")
     app.add_js_file("catalogue.js", defer="defer")
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
