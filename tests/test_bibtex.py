@@ -114,7 +114,7 @@ def test_a_published_key_never_changes_when_a_clashing_paper_arrives():
 
 def test_reference_line():
     line = reference(paper(venue="ICLR 2025", authors=("Ziyan Jiang", "Xin-Yi Yang")))
-    assert line == "Jiang, Z., Yang, X. Y. (2024). VLM2Vec: Training Models. ICLR 2025. arXiv:2410.05160."
+    assert line == "Jiang, Z., Yang, X. Y. (2025). VLM2Vec: Training Models. ICLR 2025. arXiv:2410.05160."
 
 
 def test_catalogue_bib_parses_as_a_whole(fake_root):
@@ -124,3 +124,22 @@ def test_catalogue_bib_parses_as_a_whole(fake_root):
     data = parse_string(bib, "bibtex")
     assert sorted(data.entries) == ["example2024fakeembed", "example2025fakeembedv2", "obrienlukasz2025weird"]
     assert io.StringIO(bib).read().isascii()
+
+
+def test_the_reference_line_and_the_bibtex_give_the_same_year_for_every_entry():
+    """The year of the version cited: the venue's where there is one, else the first version's."""
+    import re
+
+    from catalogue.validate import load_catalogue
+    from conftest import PROJECT
+    catalogue = load_catalogue(PROJECT)
+    keys = citation_keys(catalogue.papers)
+    for p in catalogue.papers:
+        _, item = parsed(to_bibtex(p, keys[p.slug]))
+        line_year = re.search(r"\((\d{4}|n\.d\.)\)", reference(p)).group(1)
+        assert item.fields.get("year", "n.d.") == line_year, p.slug
+
+
+def test_a_venue_paper_is_cited_with_the_venues_year():
+    assert reference(paper(venue="ICLR 2025")).split(" (")[1].startswith("2025)")
+    assert reference(paper()).split(" (")[1].startswith("2024)")

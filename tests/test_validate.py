@@ -14,6 +14,7 @@ import yaml
 
 from catalogue.model import CatalogueError
 from catalogue.validate import load_catalogue
+from conftest import FAKE_DATA
 
 FILE = "data/papers/fakeembed.yaml"
 TODAY = dt.date(2026, 11, 27)
@@ -22,7 +23,7 @@ TODAY = dt.date(2026, 11, 27)
 def problems_after(root: Path, mutate=None, text: str | bytes | None = None, name="fakeembed.yaml") -> list[str]:
     path = root / "data" / "papers" / name
     if text is None:
-        entry = yaml.safe_load((root / "data/papers/fakeembed.yaml").read_text(encoding="utf-8"))
+        entry = yaml.safe_load((FAKE_DATA / "papers/fakeembed.yaml").read_text(encoding="utf-8"))  # pristine each time
         mutate(entry)
         text = yaml.safe_dump(entry, allow_unicode=True, sort_keys=False)
     if isinstance(text, str):
@@ -346,3 +347,27 @@ def test_a_file_that_takes_too_long_to_check_is_refused(fake_root, monkeypatch):
     monkeypatch.setattr(validate, "SECONDS_PER_FILE", 0.2)
     monkeypatch.setattr(validate, "summary_problems", lambda text: time.sleep(5) or [])
     the_one(problems_after(fake_root, lambda e: e.update(title="Slow")), "file", "took over", "simplify")
+
+
+def test_checked_is_required_and_says_when_and_against_what(fake_root):
+    the_one(problems_after(fake_root, lambda e: e.pop("checked")), "checked", "is required", "unverified")
+    the_one(problems_after(fake_root, lambda e: e["checked"].update(month="2027-01")), "checked.month", "future")
+    the_one(problems_after(fake_root, lambda e: e["checked"].update(sources=[])), "checked.sources", "1 to 12")
+    the_one(problems_after(fake_root, lambda e: e["checked"]["sources"][0].update(url="http://x.example/")),
+            "checked.sources[0].url", "https://")
+    the_one(problems_after(fake_root, lambda e: e["checked"]["sources"][0].pop("label")), "checked.sources[0]",
+            "label", "url")
+
+
+def test_checked_may_await_verification(fake_root):
+    def mutate(e):
+        e.pop("checked")
+        e["unverified"] = ["checked"]
+    (fake_root / "data/papers/fakeembed.yaml").write_text(yaml.safe_dump(mutate_copy(fake_root, mutate)), encoding="utf-8")
+    load_catalogue(fake_root, today=TODAY)
+
+
+def mutate_copy(root, mutate):
+    entry = yaml.safe_load((root / "data/papers/fakeembed.yaml").read_text(encoding="utf-8"))
+    mutate(entry)
+    return entry

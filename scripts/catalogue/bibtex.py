@@ -201,10 +201,9 @@ def to_bibtex(paper: Paper, key: str) -> str:
         ("title", _protect_title(paper.title)),
         ("author", " and ".join(latex(a) for a in paper.authors)),
     ]
-    year = paper.year
+    year = paper.cited_year
     if paper.venue:
-        name, venue_year = _venue_parts(paper.venue)
-        year = venue_year or year
+        name, _ = _venue_parts(paper.venue)
         if name in _JOURNALS:
             kind = "article"
             fields.append(("journal", _JOURNALS[name]))
@@ -234,12 +233,12 @@ def _initials(name: str) -> str:
 
 
 def reference(paper: Paper) -> str:
-    """A plain-text reference line, e.g. 'Jiang, Z., Meng, R. (2024). Title. ICLR 2025.'"""
+    """A plain-text reference line, e.g. 'Jiang, Z., Meng, R. (2025). Title. ICLR 2025.'"""
     authors = [_initials(a) for a in paper.authors]
     if len(authors) > 8:
         authors = authors[:7] + ["et al."]
     who = ", ".join(authors) if authors else "Authors awaiting verification"
-    parts = [f"{who} ({paper.year or 'n.d.'}).", f"{paper.title}."]
+    parts = [f"{who} ({paper.cited_year or 'n.d.'}).", f"{paper.title}."]
     if paper.venue:
         parts.append(f"{paper.venue}.")
     if paper.arxiv:

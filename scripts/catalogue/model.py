@@ -6,6 +6,7 @@ Everything downstream (pages, BibTeX, meta tags) reads these objects, never raw 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -91,6 +92,12 @@ class Result:
 
 
 @dataclass(frozen=True)
+class Checked:
+    month: str  # YYYY-MM
+    sources: tuple[tuple[str, str], ...]  # (label, url), as read
+
+
+@dataclass(frozen=True)
 class BibOverride:
     """The authors' own BibTeX entry, parsed: its type and its fields in a fixed order."""
 
@@ -126,9 +133,19 @@ class Paper:
         """What readers call the paper: its short name, or its title when it has none."""
         return self.short_name or self.title
 
+    checked: Checked | None = None  # when, and against which sources, the facts were last checked
+
     @property
     def year(self) -> str | None:
+        """The year of the first public version: what year pages and the Year filter use."""
         return self.date[:4] if self.date else None
+
+    @property
+    def cited_year(self) -> str | None:
+        """The year of the version a citation names: the venue's year where there is a venue,
+        else the first version's. The reference line and the BibTeX both use it."""
+        venue_year = re.search(r"\b((?:19|20)\d{2})\b", self.venue or "")
+        return venue_year.group(1) if venue_year else self.year
 
 
 @dataclass(frozen=True)

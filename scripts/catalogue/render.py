@@ -142,9 +142,13 @@ def render_paper(paper: Paper, catalogue: Catalogue, bib: str, built_upon_by: li
         facts.append(("Backbone" + ("s" if len(paper.backbones) > 1 else ""), md(", ".join(paper.backbones))))
     if paper.modalities:
         facts.append(("Modalities", md(", ".join(paper.modalities))))
-    facts.append(("Topics", ", ".join(_link(catalogue.topics[t].title, topic_doc(t), doc) for t in paper.topics)))
+    if paper.topics:
+        facts.append(("Topics", ", ".join(_link(catalogue.topics[t].title, topic_doc(t), doc) for t in paper.topics)))
     if paper.added:
         facts.append(("Added to the catalogue", md(paper.added)))
+    if paper.checked:
+        against = ", ".join(f"[{md(label)}](<{url}>)" for label, url in paper.checked.sources)
+        facts.append(("Facts checked", f"{md(_month(paper.checked.month))} against {against}"))
     color, label = CODE_BADGES.get(paper.code, ("secondary", ""))
     return _env.get_template("paper.md.j2").render(
         p=paper, marker=MARKER, label=f"paper-{paper.slug}",

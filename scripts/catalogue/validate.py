@@ -20,15 +20,16 @@ from . import urls
 from .bibtex import parse_override
 from .load import parse_yaml, read_bytes, read_yaml
 from .memo import Memo, digest
-from .model import SOURCE_KINDS, Benchmark, Catalogue, CatalogueError, Links, Paper, Problem, Result, Topic
+from .model import SOURCE_KINDS, Benchmark, Catalogue, CatalogueError, Checked, Links, Paper, Problem, Result, Topic
 from .summary import MAX_WORDS, MIN_WORDS, summary_problems, word_count
 
-REQUIRED = ("title", "authors", "date", "links.paper", "topics", "summary")
+REQUIRED = ("title", "authors", "date", "links.paper", "topics", "summary", "checked")
 OPTIONAL = (
     "short_name", "arxiv", "venue", "kind", "code", "backbones", "modalities",
     "builds_on", "results", "added", "bibtex", "unverified",
 )
-FIELDS = ("title", "authors", "date", "links", "topics", "summary", *OPTIONAL)
+MAX_CHECKED_SOURCES = 12
+FIELDS = ("title", "authors", "date", "links", "topics", "summary", "checked", *OPTIONAL)
 LINK_FIELDS = ("paper", "pdf", "code", "models", "project")
 RESULT_FIELDS = ("benchmark", "variant", "size", "backbone", "score", "splits", "zero_shot", "source", "table",
                  "source_kind", "leaderboard_status", "later_paper")
@@ -37,7 +38,7 @@ BENCHMARK_FIELDS = ("name", "metric", "overall", "link", "splits", "split_of")
 MAX_SIZE_B = 1000  # parameters in billions; a bigger number is a unit mistake (7 means 7B)
 # Required facts that may wait for verification: absent, or shown with a warning until confirmed.
 # The title stays required: a page needs a name.
-MAY_AWAIT = ("authors", "date", "links.paper", "topics", "summary")
+MAY_AWAIT = ("authors", "date", "links.paper", "topics", "summary", "checked")
 
 KINDS = ("method", "benchmark", "technical-report", "study", "reranker")
 CODE_STATES = ("released", "weights-only", "unreleased")
@@ -340,6 +341,7 @@ def validate_paper(
     summary = _summary(f)
     bibtex = _bibtex(f)
     results = _results(f, benchmarks or {})
+    checked = _checked(f, today)
 
     paper = None
     if not f.problems:
@@ -347,7 +349,7 @@ def validate_paper(
             slug=slug, path=shown, title=title or "", summary=summary or "", topics=topic_slugs,
             authors=authors, date=date, links=links, short_name=short_name, arxiv=arxiv, venue=venue,
             code=code, kind=kind, backbones=f.texts("backbones"), modalities=f.texts("modalities", MODALITIES),
-            builds_on=builds_on, results=results, added=added, bibtex=bibtex, unverified=unverified,
+            builds_on=builds_on, results=results, added=added, bibtex=bibtex, unverified=unverified, checked=checked,
         )
         if f.problems:  # texts() above may still have found something
             paper = None
@@ -480,6 +482,34 @@ def _summary(f: _Fields) -> str | None:
         f.bad("summary", f"has {words} words; write {MIN_WORDS}-{MAX_WORDS} words")
         return None
     return value.strip() + "\n"
+
+
+def _checked(f: _Fields, today: dt.date) -> Checked | None:
+    value = f.data.get("checked")
+    if value is None:
+        return None
+    if not isinstance(value, dict) or set(value) != {"month", "sources"}:
+        f.bad("checked", "must be a mapping with month (YYYY-MM) and sources (a list of label and url)")
+        return None
+    month = _month(_Sub(f, "checked", value), "month", today)
+    sources = value["sources"]
+    if not isinstance(sources, list) or not 1 <= len(sources) <= MAX_CHECKED_SOURCES:
+        f.bad("checked.sources", f"must list 1 to {MAX_CHECKED_SOURCES} sources you read, each with label and url")
+        return None
+    found = []
+    for i, source in enumerate(sources):
+        field = f"checked.sources[{i}]"
+        if not isinstance(source, dict) or set(source) != {"label", "url"}:
+            f.bad(field, "must have exactly label (e.g. 'arXiv abstract') and url")
+            continue
+        label = f.text(source, "label", f"{field}.label", BADGE_TEXT, limit=60)
+        url = f.text(source, "url", f"{field}.url", limit=500)
+        problems = urls.url_problems(url) if url else []
+        for message in problems:
+            f.bad(f"{field}.url", f"{_shown(url)} {message}")
+        if label and url and not problems:
+            found.append((label, url))
+    return Checked(month, tuple(found)) if month and len(found) == len(sources) else None
 
 
 def _bibtex(f: _Fields):
