@@ -65,6 +65,14 @@ def lint(session: nox.Session) -> None:
 
 
 @nox.session(default=False)
+def new(session: nox.Session) -> None:
+    """Start an entry from arXiv: `nox -s new -- 2410.05160` writes a draft data/papers/<slug>.yaml."""
+    _docs_env(session)
+    session.install(*nox.project.dependency_groups(PYPROJECT, "new"))
+    session.run("python", "-m", "catalogue", "new", *session.posargs, env={"PYTHONPATH": "scripts"})
+
+
+@nox.session(default=False)
 def bench(session: nox.Session) -> None:
     """Measure build cost at N = 50, 1,000 and 5,000 papers against a bare Sphinx floor."""
     _docs_env(session)

@@ -1,5 +1,10 @@
 import sys
 
-from .generate import main
+if len(sys.argv) > 1 and sys.argv[1] == "new":
+    from .new import main
+
+    sys.exit(main(sys.argv[2:]))
+
+from .generate import main  # noqa: E402
 
 sys.exit(main())

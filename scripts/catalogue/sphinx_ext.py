@@ -224,17 +224,18 @@ def _check_paper_page(app: Sphinx, doctree: nodes.document) -> None:
     if paper is None:
         return
     problems = []
-    for node in doctree.findall(lambda n: isinstance(n, (addnodes.download_reference, nodes.image, nodes.raw))):
+    for node in doctree.findall(nodes.Element):  # one walk over the page
         if isinstance(node, nodes.raw) and node.astext() in _LINE_BREAKS:
             continue  # MyST writes a hard line break as raw output
-        problems.append(f"would publish a {type(node).__name__.replace('_', ' ')}")
-    for node in doctree.findall(nodes.reference):
-        uri = node.get("refuri", "")
-        if uri and not node.get("internal") and not uri.startswith("https://"):
-            problems.append(f"would link to '{uri[:80]}', which is not an https:// address")
-    for node in doctree.findall(addnodes.pending_xref):
-        if node.get("reftype") not in ("myst", "doc") or "://" in node.get("reftarget", ""):
-            problems.append(f"would hold a cross-reference of type '{node.get('reftype')}'")
+        if isinstance(node, (addnodes.download_reference, nodes.image, nodes.raw)):
+            problems.append(f"would publish a {type(node).__name__.replace('_', ' ')}")
+        elif isinstance(node, nodes.reference):
+            uri = node.get("refuri", "")
+            if uri and not node.get("internal") and not uri.startswith("https://"):
+                problems.append(f"would link to '{uri[:80]}', which is not an https:// address")
+        elif isinstance(node, addnodes.pending_xref):
+            if node.get("reftype") not in ("myst", "doc") or "://" in node.get("reftarget", ""):
+                problems.append(f"would hold a cross-reference of type '{node.get('reftype')}'")
     if problems:
         app.env.catalogue_breaches = [*getattr(app.env, "catalogue_breaches", []),
                                       *(Problem(paper.path, "summary", p) for p in dict.fromkeys(problems))]

@@ -87,7 +87,9 @@ def summary_problems(text: str) -> list[str]:
         # markdown-it already renders these as plain text; say so instead of silently dropping the link
         problems.append("javascript:, vbscript:, data: and file: links are not allowed; links must be https:// URLs")
     env: dict = {}
-    _walk(_md(html=True).parse(text, env), problems)
+    # Raw HTML needs a "<": without one the site's own parser (HTML off) reads the text exactly
+    # as the HTML-aware one would, and is the one already built for the placement check.
+    _walk(_md(html="<" in text).parse(text, env), problems)
     if env.get("references"):
         problems.append("reference definitions ([name]: url) are not allowed; write links inline as [text](https://...)")
     if not problems:

@@ -1,0 +1,178 @@
+"""Start an entry: a draft data/papers/<slug>.yaml from arXiv's API, or from the command line.
+
+    python -m catalogue new 2410.05160
+    python -m catalogue new --title "..." --author "First Last" --date 2025-06 --url https://...
+
+The draft holds what arXiv states (title, every author, the first version's month, the
+abstract and PDF links) and lists what a person still has to write and check (topics,
+summary, the check itself) as awaiting verification, so it validates at once. It never
+overwrites a file and refuses a paper the catalogue already has; every failure is one line
+and writes nothing. feedparser reads the API's Atom feed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import feedparser
+import yaml
+
+from . import urls
+from .load import read_yaml
+from .validate import MONTH, SLUG
+
+API = "https://export.arxiv.org/api/query"  # tests point --api at a local server
+TIMEOUT = 20
+AWAITING = ["topics", "summary", "checked"]
+
+
+class NewEntryError(Exception):
+    """Why no draft was written, in one line."""
+
+
+def fetch(arxiv_id: str, api: str = API) -> dict:
+    """The first version's metadata of one arXiv paper, as plain data."""
+    query = urllib.parse.urlencode({"id_list": arxiv_id, "max_results": 1})
+    try:
+        with urllib.request.urlopen(f"{api}?{query}", timeout=TIMEOUT) as response:  # noqa: S310 - https, or a test's loopback
+            body = response.read()
+    except urllib.error.HTTPError as err:
+        if err.code in (429, 503):
+            raise NewEntryError(f"arXiv's API is rate-limiting requests (HTTP {err.code}); wait a minute and try again") from None
+        raise NewEntryError(f"arXiv's API answered HTTP {err.code} for {arxiv_id}") from None
+    except (urllib.error.URLError, TimeoutError, OSError) as err:
+        reason = getattr(err, "reason", err)
+        raise NewEntryError(f"cannot reach arXiv's API ({reason}); check the network, or pass the facts by hand") from None
+    feed = feedparser.parse(body)
+    entries = [e for e in feed.entries if "/api/errors" not in e.get("id", "")]
+    if any("/api/errors" in e.get("id", "") for e in feed.entries):
+        raise NewEntryError(f"arXiv does not accept {arxiv_id!r} as an id: {feed.entries[0].get('summary', '').strip()}")
+    if not entries or not entries[0].get("title"):
+        raise NewEntryError(f"arXiv has no paper {arxiv_id}; check the id")
+    entry = entries[0]
+    comment = entry.get("arxiv_comment", "")
+    if re.search(r"\bwithdrawn\b", comment, re.IGNORECASE):
+        raise NewEntryError(f"arXiv {arxiv_id} has been withdrawn ({' '.join(comment.split())}); it is not catalogued")
+    published = entry.get("published_parsed")
+    return {
+        "title": " ".join(entry.title.split()),
+        "authors": [" ".join(a.get("name", "").split()) for a in entry.get("authors", []) if a.get("name")],
+        "date": f"{published.tm_year}-{published.tm_mon:02d}" if published else None,
+        "arxiv": arxiv_id,
+    }
+
+
+def draft(facts: dict, today: dt.date, url: str | None = None) -> tuple[str, dict]:
+    """A proposed slug and the draft entry for `facts` (title, authors, date, arxiv)."""
+    entry: dict = {"title": facts["title"]}
+    short = short_name(facts["title"])
+    if short:
+        entry["short_name"] = short
+    entry["authors"] = facts["authors"]
+    if facts.get("date"):
+        entry["date"] = facts["date"]
+    if facts.get("arxiv"):
+        entry["arxiv"] = facts["arxiv"]
+        entry["links"] = {"paper": urls.arxiv_abs(facts["arxiv"]), "pdf": urls.arxiv_pdf(facts["arxiv"])}
+    else:
+        entry["links"] = {"paper": url}
+    entry["added"] = today.isoformat()
+    entry["unverified"] = AWAITING + ([] if entry.get("date") else ["date"])
+    return propose_slug(facts["title"]), entry
+
+
+def short_name(title: str) -> str | None:
+    """'VLM2Vec: Training ...' -> 'VLM2Vec': the name before a colon, when it looks like one."""
+    head = title.split(":", 1)[0].strip() if ":" in title else ""
+    return head if head and len(head) <= 40 and len(head.split()) <= 3 else None
+
+
+def propose_slug(title: str) -> str:
+    """The short name, or the first words of the title, as lowercase words joined by hyphens."""
+    base = short_name(title) or " ".join(title.split()[:4])
+    slug = re.sub(r"[^a-z0-9]+", "-", base.lower().replace(".", "")).strip("-")
+    return slug[:60].strip("-") or "paper"
+
+
+def existing(root: Path) -> dict[str, str]:
+    """arXiv id -> data file, for every entry already in the catalogue."""
+    found = {}
+    for path in sorted((root / "data" / "papers").glob("*.yaml")):
+        data, _ = read_yaml(path, f"data/papers/{path.name}")
+        if isinstance(data, dict) and isinstance(data.get("arxiv"), str):
+            found[data["arxiv"].strip()] = f"data/papers/{path.name}"
+    return found
+
+
+def render(entry: dict) -> str:
+    text = yaml.safe_dump(entry, sort_keys=False, allow_unicode=True, width=100)
+    return ("# Draft written by `python -m catalogue new`: check every fact against the paper, pick 1-4 topics\n"
+            "# from data/topics.yaml, write the summary, add the checked block, then remove each from unverified.\n"
+            + text)
+
+
+def write_draft(root: Path, slug: str, entry: dict) -> Path:
+    path = root / "data" / "papers" / f"{slug}.yaml"
+    try:
+        with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite
+            handle.write(render(entry))
+    except FileExistsError:
+        raise NewEntryError(f"{path.relative_to(root)} already exists; choose another slug with --slug") from None
+    return path
+
+
+def new_entry(args, root: Path, today: dt.date) -> Path:
+    if args.arxiv:
+        arxiv_id = re.sub(r"v\d+$", "", args.arxiv.strip().removeprefix("arXiv:").removeprefix("arxiv:"))
+        if not urls.ARXIV_ID.fullmatch(arxiv_id):
+            raise NewEntryError(f"{args.arxiv!r} is not an arXiv id like 2410.05160")
+        known = existing(root)
+        if arxiv_id in known:
+            raise NewEntryError(f"arXiv {arxiv_id} is already in the catalogue: {known[arxiv_id]}")
+        facts = fetch(arxiv_id, args.api)
+        url = None
+    else:
+        if not (args.title and args.author and args.url):
+            raise NewEntryError("without an arXiv id, give --title, one --author per author (in order) and --url")
+        problems = urls.url_problems(args.url)
+        if problems:
+            raise NewEntryError(f"--url {args.url!r} {problems[0]}")
+        if args.date and not MONTH.fullmatch(args.date):
+            raise NewEntryError(f"--date {args.date!r} must be a month as YYYY-MM (when the proceedings version appeared)")
+        facts = {"title": " ".join(args.title.split()), "authors": args.author, "date": args.date, "arxiv": None}
+        url = args.url
+    slug, entry = draft(facts, today, url)
+    slug = args.slug or slug
+    if not SLUG.fullmatch(slug):
+        raise NewEntryError(f"--slug {slug!r} must be lowercase letters, digits and hyphens")
+    return write_draft(root, slug, entry)
+
+
+def main(argv: list[str] | None = None, root: Path | None = None, today: dt.date | None = None) -> int:
+    from .generate import ROOT
+
+    parser = argparse.ArgumentParser(prog="python -m catalogue new", description=__doc__.splitlines()[0])
+    parser.add_argument("arxiv", nargs="?", help="the arXiv id, e.g. 2410.05160")
+    parser.add_argument("--title", help="for a paper with no arXiv version: its exact title")
+    parser.add_argument("--author", action="append", help="for a paper with no arXiv version: one author, repeat in order")
+    parser.add_argument("--date", help="for a paper with no arXiv version: YYYY-MM its proceedings version appeared")
+    parser.add_argument("--url", help="for a paper with no arXiv version: its landing page (CVF, ACL Anthology, OpenReview)")
+    parser.add_argument("--slug", help="the file name to use instead of the proposed one")
+    parser.add_argument("--root", type=Path, help="project root holding data/ (default: this checkout)")
+    parser.add_argument("--api", default=API, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    root = root or args.root or ROOT
+    try:
+        path = new_entry(args, root, today or dt.date.today())
+    except NewEntryError as err:
+        print(f"error: {err}; nothing was written.", file=sys.stderr)
+        return 1
+    print(f"wrote {path.relative_to(root)}: check it against the paper, then `python -m nox -s validate`")
+    return 0
