@@ -106,3 +106,24 @@ yaml_bits = st.sampled_from(["&a ", "*a", "&b ", "*b", "[", "]", "{", "}", ", ",
 def test_random_yaml_with_anchors_and_aliases_never_crashes(fake_root, raw):
     (fake_root / "data/papers/random.yaml").write_text(raw, encoding="utf-8")
     load(fake_root)
+
+
+@SETTINGS
+@given(target=st.sampled_from(["/dev/zero", "/dev/null", "/dev/urandom", "outside", "dangling", "directory", "self"]),
+       secret=st.text(alphabet="abcdefghij", min_size=8, max_size=20))
+def test_any_symlink_is_refused_unread(fake_root, tmp_path_factory, target, secret):
+    """Whatever a symlinked entry points at, the build reports the file by name and shows none of it."""
+    link = fake_root / "data/papers/linked.yaml"
+    link.unlink(missing_ok=True)
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "secret.yaml").write_text(f"title: {secret}\n", encoding="utf-8")
+    pointee = {"outside": outside / "secret.yaml", "dangling": outside / "missing.yaml", "directory": outside,
+               "self": link}.get(target, target)
+    link.symlink_to(pointee)
+    try:
+        load_catalogue(fake_root, today=dt.date(2026, 11, 27))
+        raise AssertionError("a symlinked entry was accepted")
+    except CatalogueError as err:
+        messages = [str(p) for p in err.problems]
+        assert any(m.startswith("data/papers/linked.yaml: file: is a symbolic link") for m in messages), messages
+        assert secret not in " ".join(messages)
