@@ -66,10 +66,18 @@ def lint(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def new(session: nox.Session) -> None:
-    """Start an entry from arXiv: `nox -s new -- 2410.05160` writes a draft data/papers/<slug>.yaml."""
+    """Start an entry from arXiv: `nox -s new -- 2410.05160` writes a draft (needs the internet)."""
     _docs_env(session)
     session.install(*nox.project.dependency_groups(PYPROJECT, "new"))
     session.run("python", "-m", "catalogue", "new", *session.posargs, env={"PYTHONPATH": "scripts"})
+
+
+@nox.session(default=False)
+def discover(session: nox.Session) -> None:
+    """List recent arXiv papers that may belong in the catalogue (needs the internet)."""
+    _docs_env(session)
+    session.install(*nox.project.dependency_groups(PYPROJECT, "new"))
+    session.run("python", "-m", "catalogue", "discover", *session.posargs, env={"PYTHONPATH": "scripts"})
 
 
 @nox.session(default=False)

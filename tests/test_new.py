@@ -137,3 +137,43 @@ def test_the_module_command_line_dispatches_new(root, api):
                             timeout=60)
     assert result.returncode == 0, result.stderr
     assert (root / "data/papers/fakeembed-x.yaml").is_file()
+
+
+# --- discover -----------------------------------------------------------------------------
+
+
+class SearchStub(http.server.BaseHTTPRequestHandler):
+    """arXiv's search endpoint: records the query it was sent and answers with tests/arxiv/search.xml."""
+
+    queries: list[dict] = []
+
+    def do_GET(self):
+        SearchStub.queries.append(urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query))
+        body = (RESPONSES / "search.xml").read_bytes()
+        self.send_response(200)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_discover_lists_uncatalogued_matches_best_first_with_their_commands(root, capsys):
+    from catalogue.discover import main as discover
+    with local_server(SearchStub) as url:
+        assert discover(["--since", "2026-11-20", "--api", f"{url}/api/query"], root=root, today=TODAY) == 0
+    out = capsys.readouterr().out
+    lines = [line for line in out.splitlines() if line.startswith("- **")]
+    assert [line.split("(arXiv ")[1].split(";")[0] for line in lines] == ["2611.00011", "2611.00012"]
+    assert "python3 -m nox -s new -- 2611.00011" in out
+    assert "2403.00001" not in out and "Weather" not in out  # catalogued, and off-topic
+    sent = SearchStub.queries[-1]["search_query"][0]
+    assert "submittedDate:[202611200000 TO 202611302359]" in sent and 'abs:"MMEB"' in sent
+
+
+def test_discover_reports_a_failure_in_one_line(root, capsys):
+    from catalogue.discover import main as discover
+    with local_server(ArxivStub) as url:
+        dead = f"{url}/api/query"
+    assert discover(["--api", dead], root=root, today=TODAY) == 1
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1

@@ -37,36 +37,47 @@ class NewEntryError(Exception):
     """Why no draft was written, in one line."""
 
 
-def fetch(arxiv_id: str, api: str = API) -> dict:
-    """The first version's metadata of one arXiv paper, as plain data."""
-    query = urllib.parse.urlencode({"id_list": arxiv_id, "max_results": 1})
+def read_feed(url: str, what: str) -> list[dict]:
+    """The entries of one arXiv API response, as plain data; a failure is a NewEntryError."""
     try:
-        with urllib.request.urlopen(f"{api}?{query}", timeout=TIMEOUT) as response:  # noqa: S310 - https, or a test's loopback
+        with urllib.request.urlopen(url, timeout=TIMEOUT) as response:  # noqa: S310 - https, or a test's loopback
             body = response.read()
     except urllib.error.HTTPError as err:
         if err.code in (429, 503):
             raise NewEntryError(f"arXiv's API is rate-limiting requests (HTTP {err.code}); wait a minute and try again") from None
-        raise NewEntryError(f"arXiv's API answered HTTP {err.code} for {arxiv_id}") from None
+        raise NewEntryError(f"arXiv's API answered HTTP {err.code} for {what}") from None
     except (urllib.error.URLError, TimeoutError, OSError) as err:
         reason = getattr(err, "reason", err)
         raise NewEntryError(f"cannot reach arXiv's API ({reason}); check the network, or pass the facts by hand") from None
     feed = feedparser.parse(body)
-    entries = [e for e in feed.entries if "/api/errors" not in e.get("id", "")]
-    if any("/api/errors" in e.get("id", "") for e in feed.entries):
-        raise NewEntryError(f"arXiv does not accept {arxiv_id!r} as an id: {feed.entries[0].get('summary', '').strip()}")
-    if not entries or not entries[0].get("title"):
-        raise NewEntryError(f"arXiv has no paper {arxiv_id}; check the id")
-    entry = entries[0]
-    comment = entry.get("arxiv_comment", "")
-    if re.search(r"\bwithdrawn\b", comment, re.IGNORECASE):
-        raise NewEntryError(f"arXiv {arxiv_id} has been withdrawn ({' '.join(comment.split())}); it is not catalogued")
+    errors = [e for e in feed.entries if "/api/errors" in e.get("id", "")]
+    if errors:
+        raise NewEntryError(f"arXiv's API refused {what}: {' '.join(errors[0].get('summary', '').split())}")
+    return [_entry(e) for e in feed.entries if e.get("title")]
+
+
+def _entry(entry) -> dict:
     published = entry.get("published_parsed")
     return {
+        "arxiv": re.sub(r"v\d+$", "", entry.get("id", "").rsplit("/abs/", 1)[-1]),
         "title": " ".join(entry.title.split()),
+        "abstract": " ".join(entry.get("summary", "").split()),
         "authors": [" ".join(a.get("name", "").split()) for a in entry.get("authors", []) if a.get("name")],
         "date": f"{published.tm_year}-{published.tm_mon:02d}" if published else None,
-        "arxiv": arxiv_id,
+        "comment": " ".join(entry.get("arxiv_comment", "").split()),
     }
+
+
+def fetch(arxiv_id: str, api: str = API) -> dict:
+    """The first version's metadata of one arXiv paper."""
+    query = urllib.parse.urlencode({"id_list": arxiv_id, "max_results": 1})
+    entries = read_feed(f"{api}?{query}", arxiv_id)
+    if not entries:
+        raise NewEntryError(f"arXiv has no paper {arxiv_id}; check the id")
+    entry = dict(entries[0], arxiv=arxiv_id)
+    if re.search(r"\bwithdrawn\b", entry["comment"], re.IGNORECASE):
+        raise NewEntryError(f"arXiv {arxiv_id} has been withdrawn ({entry['comment']}); it is not catalogued")
+    return entry
 
 
 def draft(facts: dict, today: dt.date, url: str | None = None) -> tuple[str, dict]:
