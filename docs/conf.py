@@ -36,6 +36,7 @@ exclude_patterns = ["_build", "README.md"]
 html_theme = "furo"
 html_title = "Universal Multimodal Embedding Papers"
 html_static_path = []
+html_favicon = "favicon.svg"  # Sphinx copies it to _static/; without it every page's request for one was a 404
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 html_copy_source = False  # generated sources are not worth a download per page
 html_show_sourcelink = False

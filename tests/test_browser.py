@@ -249,3 +249,18 @@ def test_math_shows_as_mathml_with_no_script_and_no_request_off_the_site(browser
     expect(page.locator("h1")).to_contain_text("$Dollars$")
     assert page.locator("article a[href^='javascript:']").count() == 0
     context.close()
+
+
+@pytest.mark.parametrize("path", ["index.html", "papers/all.html", "papers/vlm2vec.html", "papers/leaderboards/mmeb.html",
+                                  "papers/topics/index.html", "search.html"])
+def test_no_request_a_page_makes_fails(browser, site_url, path):
+    """Every stylesheet, script, image and the favicon resolve: no 404 in the reader's console."""
+    context = browser.new_context(base_url=site_url)
+    page = context.new_page()
+    failed = []
+    page.on("response", lambda response: response.status >= 400 and failed.append(f"{response.status} {response.url}"))
+    page.goto(f"/{path}")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("link[rel~='icon']").count() == 1
+    assert failed == []
+    context.close()
