@@ -65,7 +65,8 @@ def test_search_finds_a_short_name_first(page, query, slug):
 ])
 def test_search_finds_authors_topics_and_backbones(page, query, slug):
     page.goto(f"/search.html?q={query}")
-    page.locator("#search-results ul.search li a").first.wait_for(timeout=15_000)
+    # Results are added one by one: wait until Sphinx says the search has finished.
+    expect(page.locator("#search-results .search-summary")).to_contain_text("Search finished", timeout=30_000)
     hrefs = page.locator("#search-results ul.search li a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     assert any(h.split("?")[0].endswith(f"papers/{slug}.html") for h in hrefs), hrefs
 
