@@ -26,7 +26,9 @@ function makeSelect(label, values, onChange) {
 const NUMBER = /^-?\d+(?:\.\d+)?B?$/;
 
 function sortValue(cell) {
-  const text = cell.textContent.trim();
+  // A cell led by a link (a paper's name, with its title beneath) sorts by the link's text.
+  const link = cell.querySelector("a");
+  const text = (link || cell).textContent.trim();
   if (text === "–" || text === "") return null;
   return NUMBER.test(text) ? parseFloat(text) : text.toLowerCase();
 }
