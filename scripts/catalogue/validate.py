@@ -175,11 +175,10 @@ def _load_benchmarks(path: Path, shown: str) -> tuple[dict[str, Benchmark], list
         if not isinstance(slug, str) or not SLUG.fullmatch(slug) or slug == "index":
             problems.append(Problem(shown, field, "benchmark slugs are lowercase words joined by hyphens (and not 'index')"))
             continue
-        f = _Fields(shown, entry if isinstance(entry, dict) else {})
-        f.shown = shown
         if not isinstance(entry, dict):
             problems.append(Problem(shown, field, f"needs the fields {', '.join(BENCHMARK_FIELDS[:3])}"))
             continue
+        f = _Fields(shown, entry)
         for key in entry:
             if key not in BENCHMARK_FIELDS:
                 problems.append(Problem(shown, f"{field}.{_shown(key, quoted=False)}", f"unknown field{_suggest(key, BENCHMARK_FIELDS)}"))
