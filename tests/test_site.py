@@ -209,3 +209,12 @@ def test_a_new_result_rewrites_the_places_on_other_pages_without_re_reading_them
     assert "2nd of 3" in page and "3rd of 3" in page and "1st of 2" not in page
     assert (root / "docs/papers/fakeembed.md").stat().st_mtime_ns == source and doctree.stat().st_mtime_ns == cached
     assert "1st of 3" in (out / "fakeembed-v2.html").read_text(encoding="utf-8")
+
+
+def test_the_build_publishes_the_data_exports(real_site):
+    out = real_site[2]
+    data = json.loads((out / "catalogue.json").read_text(encoding="utf-8"))
+    catalogue = load_catalogue(PROJECT)
+    assert len(data["papers"]) == len(catalogue.papers)
+    rows = (out / "catalogue.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0].startswith("slug,short_name,title") and len(rows) >= len(catalogue.papers) + 1

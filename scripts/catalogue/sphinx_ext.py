@@ -23,6 +23,7 @@ from sphinx.search.en import SearchEnglish
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from . import export
 from .escape import attr, md
 from .generate import GENERATED, generate
 from .leaderboard import boards, ordinal, placements
@@ -278,6 +279,19 @@ def _skip(self, node) -> None:
     raise nodes.SkipNode
 
 
+# Files that are not pages, written into the build output in this one place.
+EXPORTS = {"catalogue.json": export.to_json, "catalogue.csv": export.to_csv}
+
+
+def _write_exports(app: Sphinx, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    catalogue = _CATALOGUES[str(app.srcdir)]
+    site = app.config.html_baseurl.rstrip("/") + "/" if app.config.html_baseurl else ""
+    for name, render in EXPORTS.items():
+        Path(app.outdir, name).write_text(render(catalogue, site), encoding="utf-8")
+
+
 def _add_static_path(app: Sphinx, config) -> None:
     config.html_static_path.append(str(STATIC))
 
@@ -292,6 +306,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _citation_meta)
     app.connect("doctree-read", _check_paper_page)
     app.connect("env-updated", _stop_on_breaches)
+    app.connect("build-finished", _write_exports)
     # Math as MathML made at build time (html_math_renderer = "mathml" in conf.py): no MathJax.
     app.add_html_math_renderer("mathml", (_visit_math, None), (_visit_math_block, None))
     app.add_search_language(CachedStemEnglish)
