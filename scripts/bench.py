@@ -147,7 +147,7 @@ def write_bare_project(where: Path, project: Path, today: dt.date) -> Path:
     catalogue = load_catalogue(project, today)
     keys = bibtex.citation_keys(catalogue.papers)
     boards = leaderboard.boards(catalogue)
-    places = {key: f"{leaderboard.ordinal(rank)} of {total}" for key, (rank, total) in leaderboard.placements(boards).items()}
+    places = place_texts(boards)
     for paper in catalogue.papers:
         (bare / "papers" / f"{paper.slug}.md").write_text(bare_page(paper, keys[paper.slug], places), encoding="utf-8")
     # The same-text floor has the leaderboards' text too: plain tables, one page per board.
@@ -155,6 +155,11 @@ def write_bare_project(where: Path, project: Path, today: dt.date) -> Path:
         (bare / "papers" / f"board-{slug}.md").write_text(bare_board(catalogue.benchmarks[slug], rows), encoding="utf-8")
     write_bare_index(bare)
     return bare
+
+
+def place_texts(boards: dict) -> dict:
+    """(paper slug, benchmark, variant) -> "7th of 38", as the catalogue's pages show it."""
+    return {key: f"{leaderboard.ordinal(rank)} of {total}" for key, (rank, total) in leaderboard.placements(boards).items()}
 
 
 def bare_board(benchmark, rows) -> str:
@@ -354,7 +359,7 @@ def _bare_pages_for(project: Path, entry: dict, today: dt.date) -> dict[str, str
     catalogue = load_catalogue(project, today)
     (project / "data" / "papers" / f"{ADDED}.yaml").unlink()
     boards = leaderboard.boards(catalogue)
-    places = {key: f"{leaderboard.ordinal(rank)} of {total}" for key, (rank, total) in leaderboard.placements(boards).items()}
+    places = place_texts(boards)
     pages = {f"{ADDED}.md": bare_page(catalogue.by_slug[ADDED], bibtex.citation_keys(catalogue.papers)[ADDED], places)}
     for slug in {r.benchmark for r in catalogue.by_slug[ADDED].results}:
         pages[f"board-{slug}.md"] = bare_board(catalogue.benchmarks[slug], boards[slug])

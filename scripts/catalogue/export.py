@@ -12,6 +12,7 @@ import dataclasses
 import io
 import json
 
+from .leaderboard import best_score
 from .model import Catalogue, Paper
 
 SCHEMA_VERSION = 1
@@ -41,11 +42,6 @@ def to_json(catalogue: Catalogue, site: str = "") -> str:
     }, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def _best(paper: Paper, benchmark: str) -> str:
-    scores = [r.score for r in paper.results if r.benchmark == benchmark]
-    return repr(max(scores)) if scores else ""
-
-
 def _cell(value: str) -> str:
     """A value a spreadsheet will not run as a formula (a title could start with '=')."""
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
@@ -61,6 +57,7 @@ def to_csv(catalogue: Catalogue, site: str = "") -> str:
             p.slug, p.short_name or "", p.title, "; ".join(p.authors), p.date or "", p.year or "", p.venue or "",
             p.arxiv or "", p.kind or "", p.code or "", "; ".join(p.topics), "; ".join(p.backbones),
             "; ".join(p.modalities), p.links.paper or "", p.links.code or "", p.links.models or "",
-            _best(p, "mmeb"), _best(p, "mmeb-v2"), f"{site}papers/{p.slug}.html",
+            *("" if best is None else repr(best) for best in (best_score(p, "mmeb"), best_score(p, "mmeb-v2"))),
+            f"{site}papers/{p.slug}.html",
         ])
     return out.getvalue()

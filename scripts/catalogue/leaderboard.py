@@ -60,6 +60,11 @@ def placements(all_boards: dict[str, tuple[Row, ...]]) -> dict[tuple[str, str, s
             for slug, rows in all_boards.items() for row in rows}
 
 
+def best_score(paper: Paper, benchmark: str) -> float | None:
+    """The paper's highest overall score on `benchmark`, from any of its results."""
+    return max((r.score for r in paper.results if r.benchmark == benchmark), default=None)
+
+
 def ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"

@@ -13,7 +13,7 @@ import jinja2
 
 from . import bibtex, chart
 from .escape import fence, md
-from .leaderboard import Row, backbone_family, backbone_sizes, boards, score_text, size_class, size_text
+from .leaderboard import Row, backbone_family, backbone_sizes, best_score, boards, score_text, size_class, size_text
 from .memo import Memo
 from .model import Benchmark, Catalogue, Paper, Result
 
@@ -86,7 +86,7 @@ def render_catalogue(catalogue: Catalogue, memo: Memo | None = None, cited: froz
         benchmark = catalogue.benchmarks[slug]
         shown = tuple((r.paper.slug, r.paper.name, r.paper.date, r.paper.code, r.result, r.score, r.rank) for r in rows)
         parent = catalogue.benchmarks.get(benchmark.split_of[0]) if benchmark.split_of else None
-        page, svg = memo.get(("board", benchmark, parent, shown), _board, benchmark, rows, catalogue)
+        page, svg = memo.get(("board", benchmark, parent, shown), _board, benchmark, parent, rows)
         pages[f"{board_doc(slug)}.md"] = page
         if svg:
             pages[f"{board_doc(slug)}.svg"] = svg
@@ -192,19 +192,19 @@ def _when(paper: Paper, result: Result) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def _board(benchmark: Benchmark, rows: tuple[Row, ...], catalogue: Catalogue) -> tuple[str, str | None]:
-    """A leaderboard page and its chart (None when no row can be charted)."""
+def _board(benchmark: Benchmark, parent: Benchmark | None, rows: tuple[Row, ...]) -> tuple[str, str | None]:
+    """A leaderboard page and its chart (None when no row can be charted); `parent` is the
+    benchmark this one is a split of."""
     doc = board_doc(benchmark.slug)
     splits = benchmark.splits
     charted = chart.charted(rows)
     svg = chart.chart_svg(benchmark.name, rows, MARKER) if charted else None
-    parent = catalogue.benchmarks[benchmark.split_of[0]] if benchmark.split_of else None
     about = md(f"{benchmark.name} scores {benchmark.overall}; its metric is {benchmark.metric}.")
     if benchmark.link:
         about += f" See [the benchmark's paper](<{benchmark.link}>)."
     table_rows = []
     for row in rows:
-        result, paper = row.result, row.paper
+        result, paper, printed = row.result, row.paper, dict(row.result.splits)
         setting = "zero-shot" if result.zero_shot else "trained on it" if result.zero_shot is False else "not stated"
         data = row_data(**{"Size": [size_class(result.size) or "not given"], "Source": [result.kind_label],
                            "Setting": [setting]})
@@ -214,7 +214,7 @@ def _board(benchmark: Benchmark, rows: tuple[Row, ...], catalogue: Catalogue) ->
             model=f"{_link(result.variant, paper_doc(paper.slug), doc)} *{md(_when(paper, result))}* {data}",
             size=md(size_text(result.size)), backbone=md(result.backbone or "–"),
             code=md(_CODE_CELL.get(paper.code, "–")), score=md(score_text(row.score)),
-            splits=[md(score_text(dict(result.splits)[s])) if s in dict(result.splits) else "–" for s in splits],
+            splits=[md(score_text(printed[s])) if s in printed else "–" for s in splits],
             source=_source_cell(result),
         ))
     left_out = len(rows) - len(charted)
@@ -238,8 +238,8 @@ def _all_papers(catalogue: Catalogue) -> str:
 
 
 def _best(paper: Paper, benchmark: str) -> str:
-    scores = [r.score for r in paper.results if r.benchmark == benchmark]
-    return md(score_text(max(scores))) if scores else "–"
+    best = best_score(paper, benchmark)
+    return "–" if best is None else md(score_text(best))
 
 
 def _row(paper: Paper, from_doc: str, catalogue: Catalogue) -> dict[str, str]:

@@ -186,8 +186,8 @@ def _load_benchmarks(path: Path, shown: str) -> tuple[dict[str, Benchmark], list
         for key in ("name", "metric", "overall"):
             if texts[key] is None and key not in entry:
                 problems.append(Problem(shown, f"{field}.{key}", "is required"))
-        if texts["link"] and urls.url_problems(texts["link"]):
-            problems.append(Problem(shown, f"{field}.link", f"{_shown(texts['link'])} {urls.url_problems(texts['link'])[0]}"))
+        for message in urls.url_problems(texts["link"]) if texts["link"] else []:
+            problems.append(Problem(shown, f"{field}.link", f"{_shown(texts['link'])} {message}"))
         splits = f.texts("splits")
         split_of = entry.get("split_of")
         if split_of is not None and not (isinstance(split_of, dict) and set(split_of) == {"benchmark", "split"}):
@@ -259,6 +259,15 @@ class _Fields:
         else:
             return value
         return None
+
+    def url(self, url: str | None, field: str) -> str | None:
+        """`url` if it passes the shape checks every link must pass, else None (and a problem)."""
+        if url is None:
+            return None
+        messages = urls.url_problems(url)
+        for message in messages:
+            self.bad(field, f"{_shown(url)} {message}")
+        return None if messages else url
 
     def texts(self, key: str, choices=None, pattern=None) -> tuple[str, ...]:
         value = self.data.get(key)
@@ -502,11 +511,8 @@ def _checked(f: _Fields, today: dt.date) -> Checked | None:
             f.bad(field, "must have exactly label (e.g. 'arXiv abstract') and url")
             continue
         label = f.text(source, "label", f"{field}.label", BADGE_TEXT, limit=60)
-        url = f.text(source, "url", f"{field}.url", limit=500)
-        problems = urls.url_problems(url) if url else []
-        for message in problems:
-            f.bad(f"{field}.url", f"{_shown(url)} {message}")
-        if label and url and not problems:
+        url = f.url(f.text(source, "url", f"{field}.url", limit=500), f"{field}.url")
+        if label and url:
             found.append((label, url))
     return Checked(month, tuple(found)) if month and len(found) == len(sources) else None
 
@@ -570,8 +576,8 @@ def _result(r: _Sub, benchmarks: dict[str, Benchmark]) -> Result | None:
     source = r.text(item, "source", "source", limit=500)
     if source and not source.startswith("https://"):
         r.bad("source", f"{_shown(source)} must be the https:// address where the score is printed (the table goes in table:)")
-    elif source and urls.url_problems(source):
-        r.bad("source", f"{_shown(source)} {urls.url_problems(source)[0]}")
+    else:
+        source = r.url(source, "source")
     kind = _choice(r, "source_kind", SOURCE_KINDS) if item.get("source_kind") is not None else None
     status = _choice(r, "leaderboard_status", LEADERBOARD_STATUSES) if item.get("leaderboard_status") is not None else None
     later = r.text(item, "later_paper", "later_paper", limit=200)
