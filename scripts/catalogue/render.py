@@ -74,12 +74,15 @@ def render_catalogue(catalogue: Catalogue, memo: Memo | None = None, cited: froz
     pages = {}
     topics = tuple(catalogue.topics.values())
     all_boards = boards(catalogue)
-    for paper in catalogue.papers:
+    papers = catalogue.papers  # newest first, as in the all-papers table
+    for i, paper in enumerate(papers):
         later = built_upon_by.get(paper.slug, [])
+        neighbours = (papers[i - 1] if i else None, papers[i + 1] if i + 1 < len(papers) else None)
         inputs = (paper, entries[paper.slug], topics, tuple(catalogue.by_slug[s].name for s in paper.builds_on),
-                  tuple((p.slug, p.name) for p in later), tuple(catalogue.benchmarks[r.benchmark] for r in paper.results))
+                  tuple((p.slug, p.name) for p in later), tuple(catalogue.benchmarks[r.benchmark] for r in paper.results),
+                  tuple((p.slug, p.name) for p in neighbours if p))
         pages[f"{paper_doc(paper.slug)}.md"] = memo.get(("page", inputs), render_paper,
-                                                         paper, catalogue, entries[paper.slug], later)
+                                                         paper, catalogue, entries[paper.slug], later, neighbours)
 
     # A board is re-rendered, and its chart redrawn, only when what it shows changes (not on a summary edit).
     for slug, rows in all_boards.items():
@@ -130,7 +133,10 @@ def render_catalogue(catalogue: Catalogue, memo: Memo | None = None, cited: froz
     return pages
 
 
-def render_paper(paper: Paper, catalogue: Catalogue, bib: str, built_upon_by: list[Paper]) -> str:
+def render_paper(paper: Paper, catalogue: Catalogue, bib: str, built_upon_by: list[Paper],
+                 neighbours: tuple[Paper | None, Paper | None] = (None, None)) -> str:
+    """A paper's page. `neighbours` are the papers before and after it in the all-papers
+    table (newer, older), linked from the line that says where the reader is."""
     doc = paper_doc(paper.slug)
     by_slug = catalogue.by_slug
     facts = []
@@ -160,6 +166,10 @@ def render_paper(paper: Paper, catalogue: Catalogue, bib: str, built_upon_by: li
         builds_on=", ".join(_link(by_slug[s].name, paper_doc(s), doc) for s in paper.builds_on),
         built_upon_by=", ".join(_link(p.name, paper_doc(p.slug), doc) for p in built_upon_by),
         reference=bibtex.reference(paper), bibtex=bib, bib_fence=fence(bib),
+        trail=" › ".join([_link("All papers", "all", doc), *([_link(paper.year, year_doc(paper.year), doc)] if paper.year else []),
+                          md(paper.name)]),
+        neighbours=" · ".join(f"{label}: {_link(p.name, paper_doc(p.slug), doc)}"
+                              for label, p in zip(("Newer", "Older"), neighbours, strict=True) if p),
     )
 
 

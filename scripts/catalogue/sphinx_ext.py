@@ -9,7 +9,6 @@ local files, non-https links), so a way past the validator still cannot publish 
 
 from __future__ import annotations
 
-import functools
 import html
 import json
 import re
@@ -19,11 +18,10 @@ from urllib.parse import parse_qsl
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.search.en import SearchEnglish
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import export
+from . import export, search
 from .escape import attr, md
 from .generate import GENERATED, generate
 from .leaderboard import boards, ordinal, placements
@@ -34,6 +32,7 @@ from .write import ForeignFileError
 
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
+HTML_TEMPLATES = Path(__file__).parent / "html"  # the search page
 NEWEST = 8  # additions listed on the landing page
 # The catalogue of the current build, and each result's place on its board, by source folder
 # (the environment is pickled, so they stay out of it).
@@ -117,16 +116,26 @@ def _reset_navigation(app: Sphinx) -> None:
     app.builder.catalogue_navigation = {}  # per build: the toctree may have changed
 
 
-class CachedStemEnglish(SearchEnglish):
-    """English search whose stemmer remembers words across pages.
+def _use_pagefind(app: Sphinx) -> None:
+    """Pagefind indexes the built pages (search.py); Sphinx's own index would only cost time."""
+    if app.builder.format == "html":
+        app.builder.search = False
 
-    Sphinx memoises stemming per page only; the catalogue repeats the same vocabulary on
-    every page: stemming took 16 s of a 119 s profiled full build at N=1,000 (docs/benchmark.md).
-    """
 
-    def __init__(self, options: dict[str, str]) -> None:
-        super().__init__(options)
-        self.stem = functools.lru_cache(maxsize=100_000)(super().stem)
+def _search_fields(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    if templatename != "page.html" or "body" not in context:
+        return
+    paper = _paper_for(app, pagename)
+    is_list = paper is None and pagename.startswith(f"{GENERATED.name}/")
+    if paper:
+        fields = search.paper_fields(paper)
+    elif is_list:
+        title = html.unescape(re.sub(r"<[^>]+>", "", context.get("title", "")))
+        board = _CATALOGUES[str(app.srcdir)].benchmarks.get(pagename.removeprefix(f"{GENERATED.name}/leaderboards/"))
+        fields = search.list_fields(title, board.name if board else title)
+    else:
+        fields = ""
+    context["body"] = search.indexed(context["body"], fields, is_list)
 
 
 def _citation_meta(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -147,6 +156,21 @@ def _citation_meta(app: Sphinx, pagename: str, templatename: str, context: dict,
     context["metatags"] = context.get("metatags", "") + "".join(
         f'\n<meta name="{name}" content="{attr(value)}" />' for name, value in tags
     )
+
+
+class SearchBox(SphinxDirective):
+    """The search box and the way to all papers, in the page itself: on a phone the theme
+    keeps its own box behind the menu button."""
+
+    def run(self):
+        here = self.env.docname.count("/") * "../"
+        form = (f'<form class="catalogue-search" action="{here}search.html" method="get" role="search">'
+                '<label for="catalogue-search-query">Find a paper by its name, an author, a backbone or a topic</label>'
+                '<span class="catalogue-search-row"><input id="catalogue-search-query" type="search" name="q">'
+                '<button type="submit">Search</button></span></form>'
+                f'<p class="catalogue-search-more"><a href="{here}{GENERATED.name}/all.html">All papers</a> in one table, '
+                f'with filters · <a href="{here}{GENERATED.name}/leaderboards/index.html">Leaderboards</a></p>')
+        return [nodes.raw("", form, format="html")]
 
 
 class CatalogueOverview(SphinxDirective):
@@ -290,27 +314,33 @@ def _write_exports(app: Sphinx, exception) -> None:
     site = app.config.html_baseurl.rstrip("/") + "/" if app.config.html_baseurl else ""
     for name, render in EXPORTS.items():
         Path(app.outdir, name).write_text(render(catalogue, site), encoding="utf-8")
+    search.build_index(Path(app.outdir))
 
 
-def _add_static_path(app: Sphinx, config) -> None:
+def _add_theme_files(app: Sphinx, config) -> None:
     config.html_static_path.append(str(STATIC))
+    # New objects, not appended ones: a default list is shared by every build in one process.
+    config.templates_path = [*config.templates_path, str(HTML_TEMPLATES)]
+    config.html_additional_pages = {"search": "catalogue-search.html", **config.html_additional_pages}
 
 
 def setup(app: Sphinx) -> dict:
     app.add_config_value("catalogue_root", None, "env", types=(str, type(None)))
-    app.connect("config-inited", _add_static_path)
+    app.connect("config-inited", _add_theme_files)
     # Before other extensions read the generated files (sphinxcontrib-bibtex reads cited.bib).
     app.connect("builder-inited", _generate, priority=100)
     app.connect("builder-inited", _reset_navigation)
+    app.connect("builder-inited", _use_pagefind)
     app.connect("html-page-context", _shared_navigation, priority=400)  # before furo (500)
     app.connect("html-page-context", _citation_meta)
+    app.connect("html-page-context", _search_fields)
     app.connect("doctree-read", _check_paper_page)
     app.connect("env-updated", _stop_on_breaches)
     app.connect("build-finished", _write_exports)
     # Math as MathML made at build time (html_math_renderer = "mathml" in conf.py): no MathJax.
     app.add_html_math_renderer("mathml", (_visit_math, None), (_visit_math_block, None))
-    app.add_search_language(CachedStemEnglish)
     app.add_directive("catalogue-overview", CatalogueOverview)
+    app.add_directive("catalogue-search-box", SearchBox)
     app.add_node(row_filters, html=(_visit_row_filters, None), text=(_skip, None), latex=(_skip, None))
     app.add_role("catalogue-row", _row_role)
     app.add_node(place_node, html=(_skip, None), text=(_skip, None), latex=(_skip, None))
