@@ -4,6 +4,7 @@ import functools
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pybtex.plugin
 
@@ -20,6 +21,8 @@ extensions = [
     "sphinx_design",
     "sphinx_copybutton",
     "sphinxcontrib.bibtex",
+    "sphinxext.opengraph",
+    "notfound.extension",
     "catalogue.sphinx_ext",  # regenerates docs/papers/ from data/ at the start of every build
 ]
 
@@ -38,6 +41,16 @@ html_title = "Universal Multimodal Embedding Papers"
 html_static_path = []
 html_favicon = "favicon.svg"  # Sphinx copies it to _static/; without it every page's request for one was a 404
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+# OpenGraph and sitemap URLs are absolute where the site's address is known (Read the Docs);
+# the 404 page's links are absolute paths, so they work however deep the missing address was.
+ogp_site_url = html_baseurl
+ogp_site_name = "Universal Multimodal Embedding Papers"
+ogp_enable_meta_description = True
+ogp_social_cards = {"enable": False}  # a drawn image per page would cost seconds per 100 pages
+if html_baseurl:  # a sitemap lists absolute URLs: built where the address is known
+    extensions.append("sphinx_sitemap")
+sitemap_url_scheme = "{link}"  # the canonical URL already holds the language and version
+notfound_urls_prefix = urlsplit(html_baseurl).path or "/"
 html_copy_source = False  # generated sources are not worth a download per page
 html_show_sourcelink = False
 html_use_index = False  # no index entries anywhere: an empty "Index" page would only mislead

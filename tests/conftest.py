@@ -49,8 +49,22 @@ def real_site(tmp_path_factory) -> tuple[int, str, Path]:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site as Read the Docs does: a missing address gets the site's 404 page."""
+
     def log_message(self, *args):  # keep pytest output clean
         pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 @contextlib.contextmanager

@@ -312,3 +312,76 @@ def test_paper_page_says_where_the_reader_is_and_leads_on(phone):
     expect(phone).to_have_url(re.compile(rf"/papers/{re.escape(older.slug)}\.html$"))
     phone.locator(".catalogue-breadcrumb").get_by_role("link", name="All papers").click()
     expect(phone.locator("#all-papers table")).to_be_visible()
+
+
+# Every kind of page, as a reader reaches it. axe-core comes inside axe-playwright-python.
+PAGE_TYPES = ["/index.html", "/papers/all.html", "/papers/vlm2vec.html", "/papers/years/2025.html",
+              "/papers/topics/reranking.html", "/papers/leaderboards/mmeb.html", "/papers/leaderboards/index.html",
+              "/search.html?q=VLM2Vec", "/papers/new.html", "/about.html", "/404.html"]
+
+
+@pytest.fixture(scope="module")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+    return Axe()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1366, 390])
+def test_no_serious_or_critical_accessibility_violations(browser, site_url, axe, width, scheme):
+    context = browser.new_context(base_url=site_url, viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    found = []
+    for path in PAGE_TYPES:
+        page.goto(path)
+        if path.startswith("/search.html"):
+            expect(page.locator("#search-results")).to_have_attribute("data-state", "done", timeout=30_000)
+        for violation in axe.run(page).response["violations"]:
+            if violation["impact"] in ("serious", "critical"):
+                found.append((path, violation["id"], [n["target"] for n in violation["nodes"]][:3]))
+    context.close()
+    assert not found, found
+
+
+def _tab_to(page, selector: str, limit: int = 400) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement.matches({selector!r})"):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_copy_button_shows_when_reached_with_the_keyboard(page):
+    page.goto("/papers/vlm2vec.html")
+    button = page.locator("div.highlight-bibtex button.copybtn")
+    assert float(button.evaluate("b => getComputedStyle(b).opacity")) < 1  # hidden until wanted, as the theme has it
+    _tab_to(page, "div.highlight-bibtex button.copybtn")
+    page.wait_for_function("document.activeElement && getComputedStyle(document.activeElement).opacity === '1'", timeout=5_000)
+    assert button.evaluate("b => getComputedStyle(b).outlineStyle") == "solid"
+
+
+def test_copy_button_is_always_shown_on_a_touch_screen(browser, site_url):
+    context = browser.new_context(base_url=site_url, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto("/papers/vlm2vec.html")
+    assert page.evaluate("matchMedia('(hover: none)').matches")
+    button = page.locator("div.highlight-bibtex button.copybtn")
+    page.wait_for_function("getComputedStyle(document.querySelector('div.highlight-bibtex button.copybtn')).opacity === '1'",
+                           timeout=5_000)
+    expect(button).to_be_visible()
+    context.close()
+
+
+def test_search_box_shows_a_clear_focus_ring(page):
+    page.goto("/index.html")
+    _tab_to(page, "form.catalogue-search input")
+    style = page.evaluate("(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth]; })()")
+    assert style == ["solid", "3px"]
+
+
+def test_a_missing_address_gets_a_404_page_whose_links_work(page):
+    response = page.goto("/papers/no-such-paper/deeper/page.html")
+    assert response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Page not found")
+    page.get_by_role("link", name="All papers", exact=True).first.click()
+    expect(page.locator("#all-papers table")).to_be_visible()

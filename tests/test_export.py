@@ -1,12 +1,14 @@
-"""The data exports: every field in JSON, a row per paper in CSV, both from the fake catalogue."""
+"""The exports from the fake catalogue: JSON, CSV, the awesome-list table and the Atom feed."""
 
 import csv
 import io
 import json
 
+import feedparser
 import pytest
 
-from catalogue.export import CSV_COLUMNS, SCHEMA_VERSION, to_csv, to_json
+from catalogue.export import CSV_COLUMNS, SCHEMA_VERSION, main, to_atom, to_awesome, to_csv, to_json
+from catalogue.importer import import_awesome_list
 from catalogue.validate import load_catalogue
 from conftest import FAKE_DATA
 
@@ -43,3 +45,40 @@ def test_a_csv_cell_never_starts_a_spreadsheet_formula(catalogue):
     paper = dataclasses.replace(catalogue.papers[0], title="=HYPERLINK(\"https://evil.example\")")
     text = to_csv(dataclasses.replace(catalogue, papers=(paper,)))
     assert list(csv.DictReader(io.StringIO(text)))[0]["title"].startswith("'=")
+
+
+def test_awesome_list_round_trips_through_the_importer(catalogue):
+    report = import_awesome_list(to_awesome(catalogue))
+    assert len(report.drafts) == len(catalogue.papers)
+    for paper, draft in zip(catalogue.papers, report.drafts, strict=True):
+        assert draft.entry["title"] == paper.title  # a '|' in a title stays inside its cell
+        assert draft.entry["links"].get("paper") == paper.links.paper
+        assert draft.entry["links"].get("code") == paper.links.code
+        if paper.arxiv:
+            assert (draft.entry["arxiv"], draft.entry["date"]) == (paper.arxiv, paper.date)
+        assert draft.entry.get("code") == ("unreleased" if paper.code == "unreleased" and not paper.links.code else None)
+
+
+def test_real_catalogue_round_trips_through_the_importer():
+    from conftest import PROJECT
+    real = load_catalogue(PROJECT)
+    drafts = import_awesome_list(to_awesome(real)).drafts
+    assert [d.entry["title"] for d in drafts] == [p.title for p in real.papers]
+    assert [d.entry.get("links", {}).get("paper") for d in drafts] == [p.links.paper for p in real.papers]
+
+
+def test_feed_lists_additions_newest_first_with_first_sentences(catalogue):
+    feed = feedparser.parse(to_atom(catalogue, "https://example.org/en/latest/"))
+    assert not feed.bozo, feed.bozo_exception
+    added = sorted((p for p in catalogue.papers if p.added), key=lambda p: p.added, reverse=True)
+    assert [e.link for e in feed.entries] == [f"https://example.org/en/latest/papers/{p.slug}.html" for p in added]
+    first = feed.entries[0]
+    assert first.summary.endswith(".") and "\n" not in first.summary
+    assert feed.feed.links[0].href == "https://example.org/en/latest/papers/new.html"
+
+
+def test_export_command_prints_one_format(capsys):
+    assert main(["--awesome", "--root", str(FAKE_DATA.parent)]) == 0
+    assert capsys.readouterr().out.startswith("# Universal Multimodal Embedding Papers")
+    assert main(["--schema", "--root", str(FAKE_DATA.parent)]) == 0
+    assert json.loads(capsys.readouterr().out)["type"] == "object"

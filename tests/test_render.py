@@ -12,7 +12,7 @@ from catalogue.validate import load_catalogue
 
 PAGES = ["fakeembed.md", "fakeembed-v2.md", "weird-title.md", "years/2025.md", "topics/alpha-topic.md",
          "topics/index.md", "years/index.md", "all.md", "catalogue.bib", "leaderboards/alpha-bench.md",
-         "leaderboards/alpha-bench-unseen.md", "leaderboards/index.md"]
+         "leaderboards/alpha-bench-unseen.md", "leaderboards/index.md", "new.md"]
 CHARTS = ["leaderboards/alpha-bench.svg", "leaderboards/alpha-bench-unseen.svg"]
 
 
@@ -89,3 +89,11 @@ def test_escaping_helpers():
     assert attr('x" onload="y') == "x&quot; onload=&quot;y"
     assert fence("has ```` four") == "`````"
     assert fence("plain") == "```"
+
+
+def test_whats_new_lists_additions_by_month_newest_first(pages):
+    page = pages["new.md"]
+    months = [line for line in page.splitlines() if line.startswith("## ")]
+    assert months == ["## March 2026", "## February 2026", "## January 2026"]
+    assert page.index("weird-title.md") < page.index("fakeembed-v2.md") < page.index("(<fakeembed.md>)")
+    assert "added 15 January 2026" in page

@@ -210,3 +210,57 @@ def test_the_build_publishes_the_data_exports(real_site):
     assert len(data["papers"]) == len(catalogue.papers)
     rows = (out / "catalogue.csv").read_text(encoding="utf-8").splitlines()
     assert rows[0].startswith("slug,short_name,title") and len(rows) >= len(catalogue.papers) + 1
+
+
+def test_files_that_are_not_pages_are_published_and_linked_from_about(real_site):
+    out = real_site[2]
+    about = (out / "about.html").read_text(encoding="utf-8")
+    for name in ("catalogue.json", "catalogue.csv", "awesome-list.md", "feed.atom", "entry.schema.json"):
+        assert (out / name).is_file() and (out / name).stat().st_size > 1000, name
+        assert f'href="{name}"' in about, name
+    assert (out / "entry.schema.json").read_text(encoding="utf-8") == (PROJECT / "data" / "entry.schema.json").read_text(encoding="utf-8")
+
+
+def test_every_page_describes_itself_and_advertises_the_feed(real_site):
+    out = real_site[2]
+    pages = [p for p in out.rglob("*.html") if not p.relative_to(out).as_posix().startswith(("_", "pagefind/"))]
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert html.count('<meta name="description"') == 1, page
+        assert '<meta property="og:title"' in html and '<meta property="og:description"' in html, page
+        assert re.search(r'<link rel="alternate" type="application/atom\+xml" [^>]*href="(/|(\.\./)*)feed\.atom"', html), page
+    vlm2vec = (out / "papers" / "vlm2vec.html").read_text(encoding="utf-8")
+    first = " ".join(load_catalogue(PROJECT).by_slug["vlm2vec"].summary.split()).split(". ")[0] + "."
+    assert f'<meta property="og:description" content="{first}" />' in vlm2vec
+
+
+def test_the_feed_lists_every_addition(real_site):
+    import feedparser
+    feed = feedparser.parse((real_site[2] / "feed.atom").read_bytes())
+    assert not feed.bozo
+    added = [p for p in load_catalogue(PROJECT).papers if p.added]
+    assert len(feed.entries) == min(len(added), 50)
+    new = (real_site[2] / "papers" / "new.html").read_text(encoding="utf-8")
+    for paper in added:
+        assert f'href="{paper.slug}.html"' in new, paper.slug
+
+
+def test_404_page_links_work_from_any_depth(real_site):
+    page = (real_site[2] / "404.html").read_text(encoding="utf-8")
+    assert "Page not found" in page
+    for href in ("/papers/all.html", "/papers/leaderboards/index.html", "/index.html"):
+        assert f'href="{href}"' in page, href  # absolute paths: the page is served for any missing address
+
+
+def test_sitemap_lists_every_page_where_the_site_address_is_known(tmp_path, monkeypatch):
+    import xml.etree.ElementTree as ET
+    monkeypatch.setenv("READTHEDOCS_CANONICAL_URL", "https://example.org/en/latest/")
+    root = copy_project(tmp_path, data=PROJECT / "tests" / "data")
+    _, warnings, out = build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")  # the landing page's citations miss
+    assert "[sitemap." not in warnings, warnings
+    urls = {loc.text for loc in ET.parse(out / "sitemap.xml").getroot().iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+    for paper in load_catalogue(root).papers:
+        assert f"https://example.org/en/latest/papers/{paper.slug}.html" in urls
+    assert "https://example.org/en/latest/papers/all.html" in urls
+    page = (out / "papers" / "fakeembed.html").read_text(encoding="utf-8")
+    assert '<meta property="og:url" content="https://example.org/en/latest/papers/fakeembed.html" />' in page

@@ -1,19 +1,28 @@
-"""The catalogue as data files for readers' own tools: JSON (every field) and CSV (a row a paper).
+"""The catalogue as files for readers' own tools: JSON (every field), CSV (a row a paper), the
+awesome-list Markdown table the catalogue began as, and an Atom feed of additions.
 
 Pure functions, catalogue in, text out; the Sphinx extension writes them into the build output
-(`catalogue.json`, `catalogue.csv`) once the pages are built. The JSON shape is documented in
+(`catalogue.json`, `catalogue.csv`, `awesome-list.md`, `feed.atom`) once the pages are built. The JSON shape is documented in
 docs/about.md and versioned by SCHEMA_VERSION: a field is only ever added, never renamed.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import dataclasses
+import datetime as dt
 import io
 import json
+import re
+import sys
+from pathlib import Path
+
+from feedgen.feed import FeedGenerator
 
 from .leaderboard import best_score
 from .model import Catalogue, Paper
+from .summary import first_sentence
 
 SCHEMA_VERSION = 1
 CSV_COLUMNS = ("slug", "short_name", "title", "authors", "date", "year", "venue", "arxiv", "kind", "code", "topics",
@@ -61,3 +70,85 @@ def to_csv(catalogue: Catalogue, site: str = "") -> str:
             f"{site}papers/{p.slug}.html",
         ])
     return out.getvalue()
+
+
+AWESOME_HEADER = """# Universal Multimodal Embedding Papers
+A curated collection of research papers on universal multimodal embedding learning,
+regenerated from the catalogue's data (`python -m catalogue export --awesome`).
+
+## Paper List
+| Title | Year | Paper | Github |
+|-------|------|-------|--------|
+"""
+
+
+def _table_text(text: str) -> str:
+    """Text inside a Markdown table cell, read back as written: one line, and the characters
+    CommonMark would act on (emphasis, code, HTML, links, entities, the cell's '|') escaped."""
+    return re.sub(r"([\\`*_\[\]<>|&])", r"\\\1", " ".join(text.split()))
+
+
+def to_awesome(catalogue: Catalogue) -> str:
+    """The awesome-list table (Title | Year | Paper | Github), newest first: what
+    importer.import_awesome_list reads, so the list the catalogue began as can be remade."""
+    rows = []
+    for p in catalogue.papers:
+        paper = f"[Paper]({p.links.paper})" if p.links.paper else ""
+        code = (f"[Github]({p.links.code})" if p.links.code else f"[Huggingface]({p.links.models})" if p.links.models
+                else "Unreleased" if p.code == "unreleased" else "")
+        rows.append(f"|{_table_text(p.title)}|{p.year or ''}|{paper}|{code}|")
+    return AWESOME_HEADER + "\n".join(rows) + "\n"
+
+
+FEED_ENTRIES = 50  # the newest additions; older ones are on the What's new page
+
+
+def to_atom(catalogue: Catalogue, site: str = "") -> str:
+    """An Atom feed of additions, newest first: each entry links its paper page and gives the
+    summary's first sentence. Entries without an `added` date are not additions to announce."""
+    feed = FeedGenerator()
+    feed.id(f"{site}feed.atom" if site else "urn:universal-multimodal-embedding-papers:feed")
+    feed.title("Universal Multimodal Embedding Papers: new entries")
+    feed.link(href=f"{site}papers/new.html", rel="alternate")
+    feed.link(href=f"{site}feed.atom", rel="self")
+    feed.language("en")
+    added = sorted((p for p in catalogue.papers if p.added), key=lambda p: (p.added, p.slug), reverse=True)[:FEED_ENTRIES]
+    newest = dt.datetime.fromisoformat(added[0].added).replace(tzinfo=dt.UTC) if added else dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    feed.updated(newest)
+    for p in reversed(added):  # feedgen puts the entry added last first
+        entry = feed.add_entry()
+        entry.id(f"{site}papers/{p.slug}.html" if site else f"urn:universal-multimodal-embedding-papers:{p.slug}")
+        entry.title(p.long_name)
+        entry.link(href=f"{site}papers/{p.slug}.html")
+        entry.updated(dt.datetime.fromisoformat(p.added).replace(tzinfo=dt.UTC))
+        entry.summary(first_sentence(p.summary) if p.summary else "Summary awaiting verification.")
+        for author in p.authors:
+            entry.author(name=author)
+    return feed.atom_str(pretty=True).decode("utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m catalogue export --awesome` and the like: one format, printed; writes nothing."""
+    from . import schema
+    from .model import CatalogueError
+    from .validate import load_catalogue
+
+    parser = argparse.ArgumentParser(prog="python -m catalogue export", description="Print the catalogue in one format.")
+    chosen = parser.add_mutually_exclusive_group(required=True)
+    for flag, what in (("--awesome", "the awesome-list Markdown table"), ("--json", "catalogue.json"), ("--csv", "catalogue.csv"),
+                       ("--atom", "the Atom feed of additions"), ("--schema", "the JSON Schema of an entry (data/entry.schema.json)")):
+        chosen.add_argument(flag, action="store_true", help=what)
+    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parents[2], help="the project folder")
+    args = parser.parse_args(argv)
+    try:
+        catalogue = load_catalogue(args.root)
+    except CatalogueError as err:
+        print(err, file=sys.stderr)
+        return 1
+    if args.schema:
+        text = schema.to_json(catalogue.topics, catalogue.benchmarks)
+    else:
+        render = {"awesome": lambda c, site: to_awesome(c), "json": to_json, "csv": to_csv, "atom": to_atom}
+        text = next(fn(catalogue, "") for name, fn in render.items() if getattr(args, name))
+    sys.stdout.write(text)
+    return 0

@@ -136,6 +136,14 @@ class Paper:
     checked: Checked | None = None  # when, and against which sources, the facts were last checked
 
     @property
+    def long_name(self) -> str:
+        """Name and title together, for a feed entry or a link preview: "B3: Breaking the
+        Batch Barrier ...", or the title alone when it already starts with the name."""
+        if not self.short_name or self.title.startswith(self.short_name):
+            return self.title
+        return f"{self.short_name}: {self.title}"
+
+    @property
     def year(self) -> str | None:
         """The year of the first public version: what year pages and the Year filter use."""
         return self.date[:4] if self.date else None

@@ -124,7 +124,8 @@ def existing(root: Path) -> dict[str, str]:
 
 def render(entry: dict) -> str:
     text = yaml.safe_dump(entry, sort_keys=False, allow_unicode=True, width=100)
-    return ("# Draft written by `python -m catalogue new`: check every fact against the paper, pick 1-4 topics\n"
+    return ("# yaml-language-server: $schema=../entry.schema.json\n"  # editors complete and check fields (docs/about.md)
+            "# Draft written by `python -m catalogue new`: check every fact against the paper, pick 1-4 topics\n"
             "# from data/topics.yaml, write the summary, add the checked block, then remove each from unverified.\n"
             + text)
 

@@ -6,6 +6,7 @@ Nothing here touches the disk, so a failed run can never leave half-written page
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -125,6 +126,8 @@ def render_catalogue(catalogue: Catalogue, memo: Memo | None = None, cited: froz
         "data/topics.yaml",
     )
     pages["all.md"] = memo.get(("all", catalogue.papers, topics), _all_papers, catalogue)
+    added = tuple(sorted((p for p in catalogue.papers if p.added), key=lambda p: (p.added, p.date or "", p.slug), reverse=True))
+    pages["new.md"] = memo.get(("new", added), _whats_new, added)
     by_key = sorted(catalogue.papers, key=lambda p: keys[p.slug])
     pages["catalogue.bib"] = f"% {MARKER}\n\n" + "".join(entries[p.slug] + "\n" for p in by_key)
     # What sphinxcontrib-bibtex reads: only the papers hand-written pages cite. Parsing every
@@ -280,6 +283,16 @@ def _item(paper: Paper, from_doc: str) -> dict[str, str]:
     if title.startswith(f"{paper.short_name}:"):  # "VLM2Vec: Training..." after the name VLM2Vec
         title = title[len(paper.short_name) + 1:].strip()
     return dict(name=_link(paper.name, paper_doc(paper.slug), from_doc), title=md(title), facts=md(" · ".join(facts)))
+
+
+def _whats_new(added: tuple[Paper, ...]) -> str:
+    """Additions by the month they were added (the `added` field), newest first."""
+    months: dict[str, list[dict]] = {}
+    for paper in added:
+        day = dt.date.fromisoformat(paper.added)
+        item = _item(paper, "new") | {"added": md(f"{day.day} {MONTHS[day.month - 1]} {day.year}")}
+        months.setdefault(_month(paper.added[:7]), []).append(item)
+    return _env.get_template("whats-new.md.j2").render(marker=MARKER, count=len(added), months=list(months.items()))
 
 
 def _listing(papers, doc, label, heading, intro, source) -> str:

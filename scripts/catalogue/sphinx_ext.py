@@ -21,13 +21,14 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import export, search
+from . import export, schema, search
 from .escape import attr, md
 from .generate import GENERATED, generate
 from .leaderboard import boards, ordinal, placements
 from .mathml import to_mathml
 from .memo import Memo
 from .model import Catalogue, CatalogueError, Problem
+from .summary import first_sentence
 from .write import ForeignFileError
 
 logger = logging.getLogger(__name__)
@@ -152,7 +153,12 @@ def _citation_meta(app: Sphinx, pagename: str, templatename: str, context: dict,
     if paper.arxiv:
         tags += [("citation_arxiv_id", paper.arxiv), ("citation_doi", f"10.48550/arXiv.{paper.arxiv}"),
                  ("citation_pdf_url", f"https://arxiv.org/pdf/{paper.arxiv}")]
-    tags.append(("description", f"{paper.name}: {paper.title}"))
+    # The summary's first sentence describes the page to search engines and link previews.
+    # sphinxext-opengraph takes og:* from the page's metadata and escapes only quotes there,
+    # so the values arrive escaped; it leaves a description tag already present alone.
+    description = first_sentence(paper.summary) if paper.summary else paper.long_name
+    tags.append(("description", description))
+    context["meta"] = {**(context.get("meta") or {}), "og:title": attr(paper.long_name), "og:description": attr(description)}
     context["metatags"] = context.get("metatags", "") + "".join(
         f'\n<meta name="{name}" content="{attr(value)}" />' for name, value in tags
     )
@@ -303,8 +309,40 @@ def _skip(self, node) -> None:
     raise nodes.SkipNode
 
 
-# Files that are not pages, written into the build output in this one place.
-EXPORTS = {"catalogue.json": export.to_json, "catalogue.csv": export.to_csv}
+# Files that are not pages, written into the build output in this one place (the search
+# index too, below). Pages link them with {catalogue-file}`name`.
+EXPORTS = {
+    "catalogue.json": export.to_json,
+    "catalogue.csv": export.to_csv,
+    "awesome-list.md": lambda catalogue, site: export.to_awesome(catalogue),
+    "feed.atom": export.to_atom,
+    schema.SCHEMA_ID: lambda catalogue, site: schema.to_json(catalogue.topics, catalogue.benchmarks),
+}
+FEED = "feed.atom"
+
+
+def _file_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """A link to one of the files above, relative to the page: Sphinx knows only pages and downloads."""
+    if text not in EXPORTS:
+        message = inliner.reporter.error(f"{text!r} is not a file the build writes; one of: {', '.join(EXPORTS)}", line=lineno)
+        return [inliner.problematic(rawtext, rawtext, message)], [message]
+    env = inliner.document.settings.env
+    here = env.docname.count("/") * "../"
+    return [nodes.reference(rawtext, text, refuri=f"{here}{text}", classes=["catalogue-file"])], []
+
+
+def _bibliography_roles(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Docutils marks a bibliography role="list", yet its children are entries and back-links,
+    not list items: screen readers are told of a list that is not there (axe: aria-required-children)."""
+    if "body" in context:
+        context["body"] = context["body"].replace('<div role="list" class="citation-list">', '<div class="citation-list">')
+
+
+def _feed_link(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Every page tells feed readers where the feed of additions is."""
+    href = context["pathto"](FEED, 1)
+    context["metatags"] = context.get("metatags", "") + (
+        f'\n<link rel="alternate" type="application/atom+xml" title="New papers in the catalogue" href="{attr(href)}" />')
 
 
 def _write_exports(app: Sphinx, exception) -> None:
@@ -332,8 +370,10 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _reset_navigation)
     app.connect("builder-inited", _use_pagefind)
     app.connect("html-page-context", _shared_navigation, priority=400)  # before furo (500)
-    app.connect("html-page-context", _citation_meta)
+    app.connect("html-page-context", _citation_meta, priority=400)  # before sphinxext-opengraph (500)
     app.connect("html-page-context", _search_fields)
+    app.connect("html-page-context", _feed_link)
+    app.connect("html-page-context", _bibliography_roles)
     app.connect("doctree-read", _check_paper_page)
     app.connect("env-updated", _stop_on_breaches)
     app.connect("build-finished", _write_exports)
@@ -345,6 +385,7 @@ def setup(app: Sphinx) -> dict:
     app.add_role("catalogue-row", _row_role)
     app.add_node(place_node, html=(_skip, None), text=(_skip, None), latex=(_skip, None))
     app.add_role("catalogue-place", _place_role)
+    app.add_role("catalogue-file", _file_role)
     app.connect("doctree-resolved", _fill_places)
     app.add_css_file("catalogue.css")
     app.add_js_file("catalogue.js", defer="defer")

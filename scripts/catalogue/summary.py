@@ -132,3 +132,12 @@ def _walk(tokens, problems: list[str]) -> None:
             problems += tex_problems(token.content)
         if token.children:
             _walk(token.children, problems)
+
+
+def first_sentence(summary: str) -> str:
+    """The summary's first sentence as plain text (Markdown marks and links dropped)."""
+    text = " ".join(summary.split())
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # [words](url) -> words
+    text = re.sub(r"[*_`]+", "", text)
+    match = re.match(r"(.+?[.!?])(?:\s+[A-Z0-9(\"'“]|$)", text)
+    return match.group(1) if match else text

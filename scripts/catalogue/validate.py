@@ -29,10 +29,13 @@ OPTIONAL = (
     "builds_on", "results", "added", "bibtex", "unverified",
 )
 MAX_CHECKED_SOURCES = 12
+CHECKED_LIMITS = {"label": 60, "url": 500}  # characters
 FIELDS = ("title", "authors", "date", "links", "topics", "summary", "checked", *OPTIONAL)
 LINK_FIELDS = ("paper", "pdf", "code", "models", "project")
 RESULT_FIELDS = ("benchmark", "variant", "size", "backbone", "score", "splits", "zero_shot", "source", "table",
                  "source_kind", "leaderboard_status", "later_paper")
+RESULT_REQUIRED = ("benchmark", "variant", "score", "source", "table", "source_kind")
+RESULT_LIMITS = {"variant": 120, "table": 120, "backbone": 80, "source": 500, "later_paper": 200}  # characters
 LEADERBOARD_STATUSES = ("self-reported", "verified")
 BENCHMARK_FIELDS = ("name", "metric", "overall", "link", "splits", "split_of")
 MAX_SIZE_B = 1000  # parameters in billions; a bigger number is a unit mistake (7 means 7B)
@@ -43,7 +46,7 @@ MAY_AWAIT = ("authors", "date", "links.paper", "topics", "summary", "checked")
 KINDS = ("method", "benchmark", "technical-report", "study", "reranker")
 CODE_STATES = ("released", "weights-only", "unreleased")
 MODALITIES = ("text", "image", "video", "audio", "document")
-RESERVED_SLUGS = {"index", "all", "years", "topics", "search", "genindex"}
+RESERVED_SLUGS = {"index", "all", "years", "topics", "leaderboards", "new", "search", "genindex"}
 RESERVED_TOPICS = {"index"}  # topics/index.md is the overview of all topics
 
 # Patterns are used with fullmatch only: `$` in re.match also matches before a final newline.
@@ -510,8 +513,8 @@ def _checked(f: _Fields, today: dt.date) -> Checked | None:
         if not isinstance(source, dict) or set(source) != {"label", "url"}:
             f.bad(field, "must have exactly label (e.g. 'arXiv abstract') and url")
             continue
-        label = f.text(source, "label", f"{field}.label", BADGE_TEXT, limit=60)
-        url = f.url(f.text(source, "url", f"{field}.url", limit=500), f"{field}.url")
+        label = f.text(source, "label", f"{field}.label", BADGE_TEXT, limit=CHECKED_LIMITS["label"])
+        url = f.url(f.text(source, "url", f"{field}.url", limit=CHECKED_LIMITS["url"]), f"{field}.url")
         if label and url:
             found.append((label, url))
     return Checked(month, tuple(found)) if month and len(found) == len(sources) else None
@@ -561,26 +564,27 @@ def _result(r: _Sub, benchmarks: dict[str, Benchmark]) -> Result | None:
     for key in item:
         if key not in RESULT_FIELDS:
             r.bad(_shown(key, quoted=False), f"unknown field{_suggest(key, RESULT_FIELDS)}")
-    for key, hint in (("benchmark", f" (one of: {', '.join(benchmarks)})"), ("variant", " (the model as the source names it)"),
-                      ("score", " (the overall score, as printed)"), ("source", " (the URL where the number is printed)"),
-                      ("table", " (where in the source: 'Table 2', 'README, results table')"),
-                      ("source_kind", f" (one of: {', '.join(SOURCE_KINDS)})")):
+    hints = {"benchmark": f" (one of: {', '.join(benchmarks)})", "variant": " (the model as the source names it)",
+             "score": " (the overall score, as printed)", "source": " (the URL where the number is printed)",
+             "table": " (where in the source: 'Table 2', 'README, results table')",
+             "source_kind": f" (one of: {', '.join(SOURCE_KINDS)})"}
+    for key in RESULT_REQUIRED:
         if item.get(key) in (None, ""):
-            r.bad(key, f"is required{hint}")
+            r.bad(key, f"is required{hints[key]}")
     benchmark = None
     if item.get("benchmark") is not None:
         benchmark = _choice(r, "benchmark", tuple(benchmarks))
-    variant = r.text(item, "variant", "variant", limit=120)
-    table = r.text(item, "table", "table", limit=120)
-    backbone = r.text(item, "backbone", "backbone", limit=80)
-    source = r.text(item, "source", "source", limit=500)
+    variant = r.text(item, "variant", "variant", limit=RESULT_LIMITS["variant"])
+    table = r.text(item, "table", "table", limit=RESULT_LIMITS["table"])
+    backbone = r.text(item, "backbone", "backbone", limit=RESULT_LIMITS["backbone"])
+    source = r.text(item, "source", "source", limit=RESULT_LIMITS["source"])
     if source and not source.startswith("https://"):
         r.bad("source", f"{_shown(source)} must be the https:// address where the score is printed (the table goes in table:)")
     else:
         source = r.url(source, "source")
     kind = _choice(r, "source_kind", SOURCE_KINDS) if item.get("source_kind") is not None else None
     status = _choice(r, "leaderboard_status", LEADERBOARD_STATUSES) if item.get("leaderboard_status") is not None else None
-    later = r.text(item, "later_paper", "later_paper", limit=200)
+    later = r.text(item, "later_paper", "later_paper", limit=RESULT_LIMITS["later_paper"])
     if kind == "leaderboard" and not status:
         r.bad("leaderboard_status", "is required for a leaderboard score: self-reported or verified, as the board marks it")
     if kind == "third-party" and not later:

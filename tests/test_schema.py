@@ -1,0 +1,84 @@
+"""The JSON Schema of an entry (scripts/catalogue/schema.py) against the validator."""
+
+import datetime as dt
+import json
+
+import jsonschema
+import pytest
+import yaml
+
+from catalogue.schema import entry_schema, to_json
+from catalogue.validate import load_catalogue
+from conftest import FAKE_DATA, PROJECT
+
+
+def _as_editors_read_it(path):
+    """YAML as a language server sees it: dates are the strings they were typed as."""
+    def plain(value):
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [plain(v) for v in value]
+        return value
+    return plain(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+@pytest.fixture(scope="module")
+def validator():
+    catalogue = load_catalogue(PROJECT)
+    schema = entry_schema(catalogue.topics, catalogue.benchmarks)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def test_committed_schema_is_the_generated_one():
+    catalogue = load_catalogue(PROJECT)
+    committed = (PROJECT / "data" / "entry.schema.json").read_text(encoding="utf-8")
+    assert committed == to_json(catalogue.topics, catalogue.benchmarks), \
+        "data/entry.schema.json is stale: run python -m catalogue export --schema > data/entry.schema.json"
+
+
+def test_schema_accepts_every_real_entry(validator):
+    for path in sorted((PROJECT / "data" / "papers").glob("*.yaml")):
+        errors = [e.message for e in validator.iter_errors(_as_editors_read_it(path))]
+        assert not errors, (path.name, errors)
+
+
+@pytest.mark.parametrize(("change", "why"), [
+    (lambda e: e.update(tagline="x"), "unknown field"),
+    (lambda e: e.pop("title"), "title is required"),
+    (lambda e: e.pop("summary"), "a summary is required unless it is listed as unverified"),
+    (lambda e: e.update(date="2024-13"), "not a month"),
+    (lambda e: e.update(date="Oct 2024"), "not YYYY-MM"),
+    (lambda e: e.update(arxiv="arXiv:2410.05160"), "not a bare arXiv id"),
+    (lambda e: e.update(kind="paper"), "kind outside the vocabulary"),
+    (lambda e: e.update(topics=["alpha-topc"]), "topic outside the vocabulary"),
+    (lambda e: e.update(topics=[]), "no topic"),
+    (lambda e: e.update(venue="CVPR"), "a venue without its year"),
+    (lambda e: e["links"].update(paper="http://arxiv.org/abs/2410.05160"), "a link that is not https"),
+    (lambda e: e["links"].update(homepage="https://example.org"), "an unknown link"),
+    (lambda e: e.update(results=[{"benchmark": "mmeb", "variant": "X", "score": "72.1", "source": "https://x.org",
+                                  "table": "T1", "source_kind": "paper"}]), "a score written as text"),
+    (lambda e: e.update(results=[{"benchmark": "mmeb", "variant": "X", "score": 72.1, "size": "7B", "source": "https://x.org",
+                                  "table": "T1", "source_kind": "paper"}]), "a size with its unit"),
+    (lambda e: e.update(results=[{"benchmark": "mmeb", "variant": "X", "score": 72.1, "source": "https://x.org",
+                                  "source_kind": "paper"}]), "a result without its table"),
+    (lambda e: e.update(checked={"month": "2026-12"}), "a check without its sources"),
+])
+def test_schema_rejects_what_the_validator_rejects(validator, change, why):
+    from catalogue.validate import validate_paper
+    entry = _as_editors_read_it(PROJECT / "data" / "papers" / "vlm2vec.yaml")
+    change(entry)
+    assert list(validator.iter_errors(entry)), why
+    catalogue = load_catalogue(PROJECT)
+    _, problems = validate_paper("vlm2vec", "data/papers/vlm2vec.yaml", entry, catalogue.topics, dt.date(2026, 12, 2),
+                                 catalogue.benchmarks)
+    assert problems, f"the validator should reject this too: {why}"
+
+
+def test_schema_of_the_fake_catalogue_names_its_own_vocabulary():
+    fake = load_catalogue(FAKE_DATA.parent)
+    schema = json.loads(to_json(fake.topics, fake.benchmarks))
+    assert schema["properties"]["topics"]["items"]["enum"] == list(fake.topics)
