@@ -100,7 +100,7 @@ def to_awesome(catalogue: Catalogue) -> str:
     return AWESOME_HEADER + "\n".join(rows) + "\n"
 
 
-FEED_ENTRIES = 50  # the newest additions; older ones are on the What's new page
+FEED_ENTRIES = 500  # every addition while the catalogue is this size; past it, the newest (What's new lists all)
 
 
 def to_atom(catalogue: Catalogue, site: str = "") -> str:

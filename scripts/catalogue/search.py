@@ -79,6 +79,11 @@ def indexed(body: str, fields: str = "", is_list: bool = False) -> str:
     return f"<div data-pagefind-body{weight}>{fields}{body}</div>"
 
 
+def entry_file(site: Path) -> Path:
+    """The file a built index always has."""
+    return site / "pagefind" / "pagefind-entry.json"
+
+
 def build_index(site: Path) -> None:
     """Write the search index into site/pagefind/ (the `pagefind` package ships the binary)."""
     done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent",
