@@ -82,9 +82,10 @@ def discover(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def bench(session: nox.Session) -> None:
-    """Measure build cost at N = 50, 1,000 and 5,000 papers against a bare Sphinx floor."""
+    """Measure build cost at N = 50, 1,000, 5,000 and 10,000 papers against a bare Sphinx floor."""
     _docs_env(session)
-    session.run("python", "scripts/bench.py", *session.posargs)
+    session.install(*nox.project.dependency_groups(PYPROJECT, "bench"))
+    session.run("python", "scripts/bench.py", *session.posargs, env={"PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD": "1"})
 
 
 @nox.session(default=False)

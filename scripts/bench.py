@@ -1,6 +1,6 @@
 """Build-cost benchmark: the catalogue site against a bare Sphinx floor, at several sizes.
 
-    python -m nox -s bench                                   # N = 50, 1000, 5000; 3 runs each
+    python -m nox -s bench                                   # N = 50, 1000, 5000, 10000; 3 runs each
     python -m nox -s bench -- --sizes 50 1000 --runs 1       # a quicker look
 
 For each N it writes two projects into a temporary folder. The catalogue holds N valid entries:
@@ -9,7 +9,9 @@ the real ones. The floor is a bare Sphinx project with the same N pages of the s
 MyST, no extensions, the default theme, pages kept out of the navigation and listed on one
 index page. The two are
 built alternately in the same run, so a slower or faster machine moves both, and every figure
-is the median over the runs. A Markdown report goes to --out.
+is the median over the runs. What a reader's first search query downloads is measured in
+Debian's Chromium through Playwright, when both are there (the nox session installs
+Playwright; it never downloads a browser). A Markdown report goes to --out.
 
 This is a measurement, not a test: nothing here asserts, the report says which target is met.
 """
@@ -50,6 +52,14 @@ TARGET_FULL_RATIO = 1.3  # full build at N=1,000, against the floor
 TARGET_EDIT_RATIO = 1.5  # one summary edited at N=1,000, against the floor's own edit
 TARGET_BUILD_5000_SECONDS = 300.0
 TARGET_PAGE_KB = 300.0  # one paper page, compressed, search index excluded
+# Issue 16's targets, at the larger scale.
+TARGET_SCALE_RATIO = 1.25  # full build and one summary edited at N=1,000, each against the floor's
+TARGET_BUILD_10000_SECONDS = 600.0
+TARGET_PEAK_10000_MIB = 2048.0
+TARGET_LINEAR = 11.0  # full build at N=10,000 against the full build at N=1,000 in the same run
+TARGET_ADD_5000_RATIO = 2.0
+TARGET_ALL_PAPERS_5000_KB = 1000.0  # the all-papers page, compressed
+TARGET_FIRST_QUERY_KB = 500.0  # what the browser downloads for a reader's first search
 
 
 # --- synthetic catalogues -------------------------------------------------------------------
@@ -267,6 +277,35 @@ def page_download_bytes(html_dir: Path, page: str) -> int:
     return sum(len(gzip.compress(f.read_bytes(), 6)) for f in files)
 
 
+def first_query_bytes(html_dir: Path) -> int | None:
+    """Bytes a reader's browser downloads for a first search query. Pagefind's share is
+    measured in Chromium (scripts/search_eval.py); Sphinx's search downloads all of
+    searchindex.js and its scripts before it answers, so those files are what it costs."""
+    if not (html_dir / "pagefind").is_dir():
+        return sum((html_dir / name).stat().st_size for name in SPHINX_SEARCH_FILES if (html_dir / name).is_file())
+    try:
+        from playwright.sync_api import sync_playwright
+
+        import search_eval
+    except ImportError:
+        return None
+    if not Path(search_eval.CHROMIUM).exists():
+        return None
+    server, url = search_eval.serve(html_dir)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=search_eval.CHROMIUM, args=search_eval.CHROMIUM_ARGS)
+            try:
+                return search_eval.first_query_bytes(browser, url)
+            finally:
+                browser.close()
+    finally:
+        server.shutdown()
+
+
+SPHINX_SEARCH_FILES = ("searchindex.js", "_static/searchtools.js", "_static/language_data.js")
+
+
 def tree_bytes(folder: Path) -> int:
     return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
 
@@ -291,6 +330,8 @@ class Side:
     site_mb: float = 0.0
     search_kb: float = 0.0
     page_kb: float = 0.0
+    all_papers_kb: float = 0.0
+    first_query_kb: float | None = None  # None: no browser to measure it with
 
 
 def measure_size(n: int, runs: int, today: dt.date, where: Path) -> tuple[Side, Side]:
@@ -322,6 +363,9 @@ def measure_size(n: int, runs: int, today: dt.date, where: Path) -> tuple[Side, 
         side.site_mb = tree_bytes(html) / 1e6
         side.search_kb = search_index_bytes(html) / 1e3
         side.page_kb = page_download_bytes(html, page) / 1e3
+        side.all_papers_kb = page_download_bytes(html, "papers/all.html" if side is site else "index.html") / 1e3
+        side.first_query_kb = first_query_bytes(html)
+        side.first_query_kb = side.first_query_kb / 1e3 if side.first_query_kb is not None else None
     _restore(project, bare, entries, original_boards)
     return site, floor
 
@@ -411,8 +455,13 @@ def report(results: dict[int, tuple[Side, Side]], runs: int, command: str) -> st
         ours, base = _median(site.full, "peak_mib"), _median(floor.full, "peak_mib")
         lines.append(f"| peak memory, full build (MiB) | {ours:.0f} | {base:.0f} | {_ratio(site.full, floor.full, 'peak_mib'):.2f}x |")
         for label, attribute, unit in (("output size (MB)", "site_mb", ".1f"), ("search index stored (KB)", "search_kb", ".0f"),
-                                       ("one paper page, gzip, search index excluded (KB)", "page_kb", ".1f")):
+                                       ("one paper page, gzip, search index excluded (KB)", "page_kb", ".1f"),
+                                       ("all-papers page (floor: its index page), gzip (KB)", "all_papers_kb", ".0f"),
+                                       ("first search query downloads (KB)", "first_query_kb", ".0f")):
             ours, base = getattr(site, attribute), getattr(floor, attribute)
+            if ours is None or base is None:
+                lines.append(f"| {label} | not measured (no Chromium) | {base if base is None else format(base, unit)} | |")
+                continue
             lines.append(f"| {label} | {ours:{unit}} | {base:{unit}} | {ours / base:.2f}x |")
         lines.append("")
     lines += ["## Targets", ""] + _targets(results) + [""]
@@ -437,12 +486,37 @@ def _targets(results: dict[int, tuple[Side, Side]]) -> list[str]:
         check("full build at N=5,000 under 5 minutes", full < TARGET_BUILD_5000_SECONDS, f"{full:.0f} s")
     page = max(site.page_kb for site, _ in results.values())
     check(f"a paper page under {TARGET_PAGE_KB:.0f} KB compressed", page < TARGET_PAGE_KB, f"{page:.0f} KB at most")
+    lines += ["", "At the larger scale:", ""]
+    if 1000 in results:
+        site, floor = results[1000]
+        for label, name in (("full build", "full"), ("one summary edited", "edit")):
+            ratio = _ratio(getattr(site, name), getattr(floor, name))
+            check(f"{label} at N=1,000 within {TARGET_SCALE_RATIO}x the floor's", ratio <= TARGET_SCALE_RATIO,
+                  f"{ratio:.2f}x, {_median(getattr(site, name), 'seconds'):.2f} s")
+    if 5000 in results:
+        site, floor = results[5000]
+        add = _ratio(site.add, floor.add)
+        check(f"adding one paper at N=5,000 within {TARGET_ADD_5000_RATIO}x the floor", add <= TARGET_ADD_5000_RATIO, f"{add:.2f}x")
+        check(f"the all-papers page at N=5,000 under {TARGET_ALL_PAPERS_5000_KB:.0f} KB compressed",
+              site.all_papers_kb < TARGET_ALL_PAPERS_5000_KB, f"{site.all_papers_kb:.0f} KB")
+    if 10000 in results:
+        site = results[10000][0]
+        full, peak = _median(site.full, "seconds"), _median(site.full, "peak_mib")
+        check(f"full build at N=10,000 under {TARGET_BUILD_10000_SECONDS / 60:.0f} minutes", full < TARGET_BUILD_10000_SECONDS, f"{full:.0f} s")
+        check(f"peak memory at N=10,000 under {TARGET_PEAK_10000_MIB:.0f} MiB", peak < TARGET_PEAK_10000_MIB, f"{peak:.0f} MiB")
+        if 1000 in results:
+            growth = full / _median(results[1000][0].full, "seconds")
+            check(f"full build at N=10,000 within {TARGET_LINEAR:.0f}x the one at N=1,000", growth <= TARGET_LINEAR, f"{growth:.1f}x")
+    measured = [(n, site.first_query_kb) for n, (site, _) in results.items() if site.first_query_kb is not None]
+    if measured:
+        n, kb = max(measured)
+        check(f"the first search query under {TARGET_FIRST_QUERY_KB:.0f} KB downloaded", kb < TARGET_FIRST_QUERY_KB, f"{kb:.0f} KB at N={n:,}")
     return lines
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[50, 1000, 5000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[50, 1000, 5000, 10000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "_build" / "bench" / "results.md")
     args = parser.parse_args(argv)
