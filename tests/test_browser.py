@@ -385,3 +385,23 @@ def test_a_missing_address_gets_a_404_page_whose_links_work(page):
     expect(page.get_by_role("heading", level=1)).to_contain_text("Page not found")
     page.get_by_role("link", name="All papers", exact=True).first.click()
     expect(page.locator("#all-papers table")).to_be_visible()
+
+
+def test_search_filters_narrow_results_and_stay_in_the_address(page):
+    catalogue = load_catalogue(PROJECT)
+    page.goto("/search.html?q=embedding")
+    results = page.locator("#search-results")
+    expect(results).to_have_attribute("data-state", "done", timeout=30_000)
+    page.get_by_label("Year", exact=True).select_option("2024")
+    expect(results).to_have_attribute("data-state", "done", timeout=30_000)
+    years = page.locator(".catalogue-result-where").all_inner_texts()
+    assert years and all(text.startswith("2024") for text in years), years
+    expect(page).to_have_url(re.compile(r"[?&]year=2024"))
+    page.get_by_label("Topic", exact=True).select_option("Reranking")
+    expect(results).to_have_attribute("data-state", "done", timeout=30_000)
+    names = set(page.locator(".catalogue-result-name").all_inner_texts())
+    expected = {p.name for p in catalogue.papers if p.year == "2024" and "reranking" in p.topics}
+    assert names and names <= expected, (names, expected)
+    page.reload()  # the filters come back from the address
+    expect(results).to_have_attribute("data-state", "done", timeout=30_000)
+    assert page.get_by_label("Topic", exact=True).input_value() == "Reranking"

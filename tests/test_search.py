@@ -25,22 +25,27 @@ def _paper(**fields):
 
 
 def test_paper_fields_carry_what_a_result_shows_escaped():
-    html = paper_fields(_paper(short_name="A<b>", title='Say "hi" & <script>x</script>', date="2025-03", venue="ICLR 2025, Oral"))
+    html = paper_fields(_paper(short_name="A<b>", title='Say "hi" & <script>x</script>', date="2025-03", venue="ICLR 2025, Oral",
+                               topics=("alpha",), code="weights-only"), {"alpha": "Alpha & Omega"})
     assert "<script>" not in html and "<b>" not in html
     assert 'data-pagefind-meta="title[data-value]" data-value="Say &quot;hi&quot; &amp; &lt;script&gt;x&lt;/script&gt;"' in html
     assert 'data-pagefind-meta="venue[data-value]" data-value="ICLR 2025, Oral"' in html  # a comma stays in the value
     assert 'data-pagefind-meta="year[data-value]" data-value="2025"' in html
+    assert 'data-pagefind-filter="topic[data-value]" data-value="Alpha &amp; Omega"' in html
+    assert 'data-pagefind-filter="code[data-value]" data-value="weights only"' in html
     assert html.startswith("<div hidden>")
+    assert re.sub(r"<[^>]*>", "", html) == ""  # no words of its own: nothing for an excerpt to show
 
 
 def test_paper_fields_leave_out_what_the_paper_lacks():
-    html = paper_fields(_paper(title="Only a Title"))
-    assert "venue[" not in html and "year[" not in html
-    assert re.search(r'name\[data-value\]" data-value="Only a Title"', html)
+    html = paper_fields(_paper(title="Only a Title That Is Long"))
+    assert "venue[" not in html and "year[" not in html and "data-pagefind-filter" not in html
+    assert re.search(r'name\[data-value\]" data-value="Only a Title That Is Long"', html)
+    assert 'data-value="onlyatitlethatislong"' in html  # a title-only name has no run-together variants
 
 
 def test_list_pages_are_weighted_down_but_found_by_their_name():
-    body = indexed("<p>rows</p>", list_fields("MMEB leaderboard", "MMEB"), is_list=True)
+    body = indexed("<p>rows</p>", list_fields("MMEB"), is_list=True)
     assert body.startswith('<div data-pagefind-body data-pagefind-weight="0.2">')
     assert 'data-value="mmeb"' in body
     assert indexed("<p>x</p>") == "<div data-pagefind-body><p>x</p></div>"

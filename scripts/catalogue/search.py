@@ -1,10 +1,10 @@
 """What the site's search (Pagefind, run over the built HTML) is told beyond each page's text.
 
 Pagefind indexes only what sits inside `data-pagefind-body`, so every page's content is wrapped
-in one (the search page itself is not). A paper page also carries, hidden, the fields its
-result shows (name, title, year, venue) and the other ways readers type its name
-("vlm2vec2", "qwen3vl", "e5 omni"); list pages are marked so a paper outranks them. Why
-Pagefind and not Sphinx's own index: docs/search.md.
+in one (the search page itself is not). A paper page also carries, hidden and without words,
+the fields its result shows (name, title, year, venue), its filters (year, topic, code, kind)
+and the keys that put it first when typed exactly; list pages count for less, so a paper
+outranks them. Why Pagefind and not Sphinx's own index: docs/search.md.
 """
 
 from __future__ import annotations
@@ -16,17 +16,18 @@ from pathlib import Path
 
 from .escape import attr
 from .model import Paper
+from .render import CODE_CELL  # the words the all-papers table uses for code status
 
-# Weights relative to body text (1.0); Pagefind itself gives an h1 7.0.
-NAME_WEIGHT = 10.0  # a paper's name and its other spellings
-TITLE_WEIGHT = 5.0  # its full title, which a paper page shows in bold rather than as a heading
-LIST_WEIGHT = 0.2  # the rows of year, topic and all-papers lists: a paper's own page comes first
+# Weight relative to body text (1.0; Pagefind gives an h1 7.0) of the rows of year, topic and
+# all-papers lists, which repeat every paper's name: a paper's own page comes first.
+LIST_WEIGHT = 0.2
 
 _PARTS = re.compile(r"[^0-9a-z]+")
 
 
 def name_variants(name: str) -> list[str]:
-    """Other spellings of a short name, run together and split apart, each a distinct word.
+    """Other spellings of a short name that count as typing it exactly: runs of its
+    neighbouring parts joined, and a "V2" written as a plain number.
 
     >>> name_variants("VLM2Vec-V2")
     ['vlm2vecv2', 'vlm2vec v2', 'vlm2vec2']
@@ -56,21 +57,30 @@ def _meta(**fields: str | None) -> str:
                    for key, value in fields.items() if value)
 
 
-def paper_fields(paper: Paper) -> str:
-    """Hidden HTML on a paper page: the result's fields, and its name and title weighted up.
-    `exact` lists the keys a query must equal to put this page first."""
-    variants = name_variants(paper.name)
-    exact = " ".join(dict.fromkeys(exact_key(n) for n in [paper.name, *variants]))
+# What the search page can narrow results by, in its order; only paper pages carry them, so a
+# filter also leaves the list pages out.
+FILTERS = ("year", "topic", "code", "kind")
+
+
+def paper_fields(paper: Paper, topic_titles: dict[str, str] | None = None) -> str:
+    """Hidden HTML on a paper page: the fields its result shows and its filters. It holds no
+    words, so it never turns up in an excerpt. Pagefind matches "qwen3vl", "e5 omni" and
+    "vlm2vec2" against hyphenated names by itself; `exact` lists the keys a query must equal
+    to put this page first (catalogue-search.js)."""
+    names = [paper.name, *name_variants(paper.short_name)] if paper.short_name else [paper.name]
+    exact = " ".join(dict.fromkeys(exact_key(n) for n in names))
     meta = _meta(name=paper.name, title=paper.title, year=paper.year, venue=paper.venue, exact=exact)
-    return (f'<div hidden>{meta}'
-            f'<p data-pagefind-weight="{NAME_WEIGHT}">{attr(" ".join([paper.name, *variants]))}</p>'
-            f'<p data-pagefind-weight="{TITLE_WEIGHT}">{attr(paper.title)}</p></div>')
+    filters = [("year", paper.year), *(("topic", (topic_titles or {}).get(t, t)) for t in paper.topics),
+               ("code", CODE_CELL.get(paper.code or "")), ("kind", paper.kind)]
+    spans = "".join(f'<span data-pagefind-filter="{key}[data-value]" data-value="{attr(value)}"></span>'
+                    for key, value in filters if value)
+    return f"<div hidden>{meta}{spans}</div>"
 
 
-def list_fields(title: str, name: str) -> str:
-    """Hidden HTML on a list page: its title keeps the weight its rows give up, and a query
-    for its name (a topic's title, a benchmark's name) puts it first."""
-    return f'<div hidden>{_meta(exact=exact_key(name))}<p data-pagefind-weight="{NAME_WEIGHT}">{attr(title)}</p></div>'
+def list_fields(name: str) -> str:
+    """Hidden HTML on a list page: a query for its name (a topic's title, a benchmark's name)
+    puts it first."""
+    return f"<div hidden>{_meta(exact=exact_key(name))}</div>"
 
 
 def indexed(body: str, fields: str = "", is_list: bool = False) -> str:
@@ -87,7 +97,8 @@ def entry_file(site: Path) -> Path:
 def build_index(site: Path) -> None:
     """Write the search index into site/pagefind/ (the `pagefind` package ships the binary)."""
     done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent",
-                           "--exclude-selectors", ".catalogue-breadcrumb"],  # neighbours' names are not this page's words
+                           # neighbours' names are not this page's words; a heading's ¶ is not a word at all
+                           "--exclude-selectors", ".catalogue-breadcrumb, .headerlink"],
                           capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"the search index could not be built (is docs/requirements.txt installed?): "

@@ -134,11 +134,12 @@ def _search_fields(app: Sphinx, pagename: str, templatename: str, context: dict,
     paper = _paper_for(app, pagename)
     is_list = paper is None and pagename.startswith(f"{GENERATED.name}/")
     if paper:
-        fields = search.paper_fields(paper)
+        topics = _CATALOGUES[str(app.srcdir)].topics
+        fields = search.paper_fields(paper, {slug: topic.title for slug, topic in topics.items()})
     elif is_list:
         title = html.unescape(re.sub(r"<[^>]+>", "", context.get("title", "")))
         board = _CATALOGUES[str(app.srcdir)].benchmarks.get(pagename.removeprefix(f"{GENERATED.name}/leaderboards/"))
-        fields = search.list_fields(title, board.name if board else title)
+        fields = search.list_fields(board.name if board else title)
     else:
         fields = ""
     context["body"] = search.indexed(context["body"], fields, is_list)

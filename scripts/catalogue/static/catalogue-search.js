@@ -44,34 +44,79 @@ function result(data, base) {
   return item;
 }
 
-async function run() {
-  if (!query) return;
-  const bundle = new URL(root.dataset.pagefind, document.baseURI);
-  const base = new URL("..", bundle); // the site's root, wherever it is hosted
-  const pagefind = await import(bundle.href);
-  await pagefind.options({ baseUrl: "/", excerptLength: 24 });
-  const search = await pagefind.search(query);
+// Filters: one select per key the index knows (year, topic, code, kind), kept in the address
+// (?q=...&year=2025) so a filtered search can be shared. Only paper pages carry filters.
+const FILTERS = { year: "Year", topic: "Topic", code: "Code", kind: "Kind" };
+const params = new URLSearchParams(window.location.search);
+
+function filterControls(available, onChange) {
+  const box = document.createElement("div");
+  box.className = "catalogue-controls catalogue-search-filters";
+  for (const [key, label] of Object.entries(FILTERS)) {
+    const values = Object.keys(available[key] || {}).sort((a, b) => (key === "year" ? b.localeCompare(a) : a.localeCompare(b)));
+    if (!values.length) continue;
+    const wrap = document.createElement("label");
+    wrap.className = "catalogue-filter";
+    wrap.append(label + " ");
+    const select = document.createElement("select");
+    select.name = key;
+    select.setAttribute("aria-label", label);
+    select.add(new Option("all", ""));
+    values.forEach((v) => select.add(new Option(`${v} (${available[key][v]})`, v)));
+    select.value = params.get(key) || "";
+    select.addEventListener("change", () => onChange(key, select.value));
+    wrap.append(select);
+    box.append(wrap);
+  }
+  return box;
+}
+
+async function show(pagefind, base, list, summary) {
+  root.dataset.state = "searching";
+  const filters = Object.fromEntries(Object.keys(FILTERS).filter((k) => params.get(k)).map((k) => [k, params.get(k)]));
+  const search = await pagefind.search(query, { filters });
   const found = await Promise.all(search.results.slice(0, SHOWN).map((r) => r.data()));
   // A page named exactly what the reader typed (a paper's short name or one of its other
   // spellings, a topic, a benchmark) comes first, whatever the word counts say.
   const key = query.toLowerCase().replace(/[^0-9a-z]+/g, "");
   const isExact = (data) => (data.meta.exact || "").split(" ").includes(key);
   found.sort((a, b) => isExact(b) - isExact(a));
+  const count = search.results.length;
+  const narrowed = Object.keys(filters).length ? " with these filters" : "";
+  summary.textContent = count ? `${count} page${count === 1 ? "" : "s"} match “${query}”${narrowed}${count > SHOWN ? `; the first ${SHOWN} are shown` : ""}.`
+    : `Nothing matches “${query}”${narrowed}. Try a short name (VLM2Vec), an author's surname or a backbone (Qwen2-VL).`;
+  list.replaceChildren(...found.map((data) => result(data, base)));
+  root.dataset.state = "done";
+}
+
+async function run() {
+  if (!query) return;
+  const bundle = new URL(root.dataset.pagefind, document.baseURI);
+  const base = new URL("..", bundle); // the site's root, wherever it is hosted
+  const pagefind = await import(bundle.href);
+  await pagefind.options({ baseUrl: "/", excerptLength: 24 });
   const summary = document.createElement("p");
   summary.className = "catalogue-search-summary";
-  const count = search.results.length;
-  summary.textContent = count ? `${count} page${count === 1 ? "" : "s"} match “${query}”${count > SHOWN ? `; the first ${SHOWN} are shown` : ""}.`
-    : `Nothing matches “${query}”. Try a short name (VLM2Vec), an author's surname or a backbone (Qwen2-VL).`;
+  summary.setAttribute("aria-live", "polite");
   const list = document.createElement("ol");
   list.className = "catalogue-results";
-  list.append(...found.map((data) => result(data, base)));
-  root.replaceChildren(summary, list);
+  const controls = filterControls(await pagefind.filters(), (key, value) => {
+    if (value) params.set(key, value);
+    else params.delete(key);
+    window.history.replaceState(null, "", `?${params}`);
+    show(pagefind, base, list, summary).catch(fail);
+  });
+  root.replaceChildren(controls, summary, list);
+  await show(pagefind, base, list, summary);
+}
+
+function fail(error) {
+  root.replaceChildren(line("catalogue-search-error", `Search could not run: ${error.message}`));
+  root.dataset.state = "done";
 }
 
 run()
-  .catch((error) => {
-    root.replaceChildren(line("catalogue-search-error", `Search could not run: ${error.message}`));
-  })
+  .catch(fail)
   .finally(() => {
-    root.dataset.state = "done";
+    if (root.dataset.state !== "searching") root.dataset.state = "done";
   });
