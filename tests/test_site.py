@@ -279,3 +279,14 @@ def test_a_rebuild_with_no_change_leaves_exports_and_search_index_alone(tmp_path
     build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
     assert all(f.stat().st_mtime_ns != b for f, b in zip(files, before, strict=True))
     assert "This made-up paper" in (out / "catalogue.json").read_text(encoding="utf-8")
+
+
+def test_pages_whose_doctrees_are_not_kept_in_memory_are_written_from_disk(tmp_path, monkeypatch):
+    from catalogue import sphinx_ext
+    monkeypatch.setattr(sphinx_ext, "MAX_CACHED_DOCTREES", 1)
+    root = copy_project(tmp_path, data=PROJECT / "tests" / "data")
+    build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
+    out = root / "_build" / "html"
+    for paper in load_catalogue(root).papers:
+        page = (out / "papers" / f"{paper.slug}.html").read_text(encoding="utf-8")
+        assert paper.summary.split()[0] in page and 'id="cite"' in page, paper.slug  # the whole page, from its pickle
