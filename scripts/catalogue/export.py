@@ -2,8 +2,9 @@
 awesome-list Markdown table the catalogue began as, and an Atom feed of additions.
 
 Pure functions, catalogue in, text out; the Sphinx extension writes them into the build output
-(`catalogue.json`, `catalogue.csv`, `awesome-list.md`, `feed.atom`) once the pages are built. The JSON shape is documented in
-docs/about.md and versioned by SCHEMA_VERSION: a field is only ever added, never renamed.
+(`FILES`: `catalogue.json`, `catalogue.csv`, `awesome-list.md`, `feed.atom` and the entry schema)
+once the pages are built. The JSON shape is documented in docs/about.md and versioned by
+SCHEMA_VERSION: a field is only ever added, never renamed.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from feedgen.feed import FeedGenerator
 
+from . import schema
 from .leaderboard import best_score
 from .model import Catalogue, Paper
 from .summary import first_sentence
@@ -37,8 +39,13 @@ def _paper(paper: Paper, site: str) -> dict:
     if paper.checked:
         data["checked"] = {"month": paper.checked.month,
                            "sources": [{"label": label, "url": url} for label, url in paper.checked.sources]}
-    data["page"] = f"{site}papers/{paper.slug}.html"
+    data["page"] = _page_url(site, paper.slug)
     return data
+
+
+def _page_url(site: str, slug: str) -> str:
+    """A paper page's address: absolute where the site's address is known, else relative to it."""
+    return f"{site}papers/{slug}.html"
 
 
 def to_json(catalogue: Catalogue, site: str = "") -> str:
@@ -67,7 +74,7 @@ def to_csv(catalogue: Catalogue, site: str = "") -> str:
             p.arxiv or "", p.kind or "", p.code or "", "; ".join(p.topics), "; ".join(p.backbones),
             "; ".join(p.modalities), p.links.paper or "", p.links.code or "", p.links.models or "",
             *("" if best is None else repr(best) for best in (best_score(p, "mmeb"), best_score(p, "mmeb-v2"))),
-            f"{site}papers/{p.slug}.html",
+            _page_url(site, p.slug),
         ])
     return out.getvalue()
 
@@ -112,14 +119,14 @@ def to_atom(catalogue: Catalogue, site: str = "") -> str:
     feed.link(href=f"{site}papers/new.html", rel="alternate")
     feed.link(href=f"{site}feed.atom", rel="self")
     feed.language("en")
-    added = sorted((p for p in catalogue.papers if p.added), key=lambda p: (p.added, p.slug), reverse=True)[:FEED_ENTRIES]
+    added = catalogue.additions()[:FEED_ENTRIES]
     newest = dt.datetime.fromisoformat(added[0].added).replace(tzinfo=dt.UTC) if added else dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     feed.updated(newest)
     for p in reversed(added):  # feedgen puts the entry added last first
         entry = feed.add_entry()
-        entry.id(f"{site}papers/{p.slug}.html" if site else f"urn:universal-multimodal-embedding-papers:{p.slug}")
+        entry.id(_page_url(site, p.slug) if site else f"urn:universal-multimodal-embedding-papers:{p.slug}")
         entry.title(p.long_name)
-        entry.link(href=f"{site}papers/{p.slug}.html")
+        entry.link(href=_page_url(site, p.slug))
         entry.updated(dt.datetime.fromisoformat(p.added).replace(tzinfo=dt.UTC))
         entry.summary(first_sentence(p.summary) if p.summary else "Summary awaiting verification.")
         for author in p.authors:
@@ -127,17 +134,28 @@ def to_atom(catalogue: Catalogue, site: str = "") -> str:
     return feed.atom_str(pretty=True).decode("utf-8")
 
 
+# Every file above, by its name in the build output, as (catalogue, site address) -> text: the
+# Sphinx extension writes them all after the pages; `python -m catalogue export` prints one.
+FILES = {
+    "catalogue.json": to_json,
+    "catalogue.csv": to_csv,
+    "awesome-list.md": lambda catalogue, site: to_awesome(catalogue),
+    "feed.atom": to_atom,
+    schema.SCHEMA_ID: lambda catalogue, site: schema.to_json(catalogue.topics, catalogue.benchmarks),
+}
+_FLAGS = {"--awesome": "awesome-list.md", "--json": "catalogue.json", "--csv": "catalogue.csv", "--atom": "feed.atom",
+          "--schema": schema.SCHEMA_ID}
+
+
 def main(argv: list[str] | None = None) -> int:
     """`python -m catalogue export --awesome` and the like: one format, printed; writes nothing."""
-    from . import schema
     from .model import CatalogueError
     from .validate import load_catalogue
 
     parser = argparse.ArgumentParser(prog="python -m catalogue export", description="Print the catalogue in one format.")
     chosen = parser.add_mutually_exclusive_group(required=True)
-    for flag, what in (("--awesome", "the awesome-list Markdown table"), ("--json", "catalogue.json"), ("--csv", "catalogue.csv"),
-                       ("--atom", "the Atom feed of additions"), ("--schema", "the JSON Schema of an entry (data/entry.schema.json)")):
-        chosen.add_argument(flag, action="store_true", help=what)
+    for flag, name in _FLAGS.items():
+        chosen.add_argument(flag, dest="file", action="store_const", const=name, help=f"print {name}")
     parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parents[2], help="the project folder")
     args = parser.parse_args(argv)
     try:
@@ -145,10 +163,5 @@ def main(argv: list[str] | None = None) -> int:
     except CatalogueError as err:
         print(err, file=sys.stderr)
         return 1
-    if args.schema:
-        text = schema.to_json(catalogue.topics, catalogue.benchmarks)
-    else:
-        render = {"awesome": lambda c, site: to_awesome(c), "json": to_json, "csv": to_csv, "atom": to_atom}
-        text = next(fn(catalogue, "") for name, fn in render.items() if getattr(args, name))
-    sys.stdout.write(text)
+    sys.stdout.write(FILES[args.file](catalogue, ""))
     return 0

@@ -168,3 +168,7 @@ class Catalogue:
 
     def years(self) -> list[str]:
         return sorted({p.year for p in self.papers if p.year}, reverse=True)
+
+    def additions(self) -> tuple[Paper, ...]:
+        """The papers with an `added` date, the newest addition first: What's new and the feed."""
+        return tuple(sorted((p for p in self.papers if p.added), key=lambda p: (p.added, p.date or "", p.slug), reverse=True))

@@ -126,7 +126,7 @@ def render_catalogue(catalogue: Catalogue, memo: Memo | None = None, cited: froz
         "data/topics.yaml",
     )
     pages["all.md"] = memo.get(("all", catalogue.papers, topics), _all_papers, catalogue)
-    added = tuple(sorted((p for p in catalogue.papers if p.added), key=lambda p: (p.added, p.date or "", p.slug), reverse=True))
+    added = catalogue.additions()
     pages["new.md"] = memo.get(("new", added), _whats_new, added)
     by_key = sorted(catalogue.papers, key=lambda p: keys[p.slug])
     pages["catalogue.bib"] = f"% {MARKER}\n\n" + "".join(entries[p.slug] + "\n" for p in by_key)
