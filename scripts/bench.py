@@ -284,23 +284,15 @@ def first_query_bytes(html_dir: Path) -> int | None:
     if not (html_dir / "pagefind").is_dir():
         return sum((html_dir / name).stat().st_size for name in SPHINX_SEARCH_FILES if (html_dir / name).is_file())
     try:
-        from playwright.sync_api import sync_playwright
+        import playwright  # noqa: F401 - only to know whether the browser can be driven
 
         import search_eval
     except ImportError:
         return None
     if not Path(search_eval.CHROMIUM).exists():
         return None
-    server, url = search_eval.serve(html_dir)
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=search_eval.CHROMIUM, args=search_eval.CHROMIUM_ARGS)
-            try:
-                return search_eval.first_query_bytes(browser, url)
-            finally:
-                browser.close()
-    finally:
-        server.shutdown()
+    with search_eval.site_in_chromium(html_dir) as (browser, url):
+        return search_eval.first_query_bytes(browser, url)
 
 
 SPHINX_SEARCH_FILES = ("searchindex.js", "_static/searchtools.js", "_static/language_data.js")
@@ -364,8 +356,8 @@ def measure_size(n: int, runs: int, today: dt.date, where: Path) -> tuple[Side, 
         side.search_kb = search_index_bytes(html) / 1e3
         side.page_kb = page_download_bytes(html, page) / 1e3
         side.all_papers_kb = page_download_bytes(html, "papers/all.html" if side is site else "index.html") / 1e3
-        side.first_query_kb = first_query_bytes(html)
-        side.first_query_kb = side.first_query_kb / 1e3 if side.first_query_kb is not None else None
+        downloaded = first_query_bytes(html)
+        side.first_query_kb = None if downloaded is None else downloaded / 1e3
     _restore(project, bare, entries, original_boards)
     return site, floor
 

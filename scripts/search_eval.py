@@ -3,11 +3,12 @@
     python scripts/search_eval.py [docs/_build/html]
 
 prints Recall@5, MRR and the share of paper queries answered first by a paper page, by kind
-of query, and the bytes the browser downloads for the first query. tests/test_search.py holds
+of query, and the bytes the browser downloads for the first query. tests/test_browser.py holds
 the site to the targets with the same functions.
 """
 
 import argparse
+import contextlib
 import functools
 import http.server
 import shutil
@@ -131,20 +132,30 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def site_in_chromium(site: Path):
+    """(browser, base URL): Debian's Chromium and the built site served on localhost."""
+    from playwright.sync_api import sync_playwright
+
+    server, url = serve(site)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                yield browser, url
+            finally:
+                browser.close()
+    finally:
+        server.shutdown()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", nargs="?", type=Path, default=ROOT / "docs" / "_build" / "html")
     args = parser.parse_args()
-    from playwright.sync_api import sync_playwright
-
-    server, url = serve(args.site)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_context(base_url=url).new_page()
-        overall, by_kind, misses = evaluate(page, load_queries())
+    with site_in_chromium(args.site) as (browser, url):
+        overall, by_kind, misses = evaluate(browser.new_context(base_url=url).new_page(), load_queries())
         downloaded = first_query_bytes(browser, url)
-        browser.close()
-    server.shutdown()
     print(f"{'kind':28} {'queries':>7} {'R@5':>6} {'MRR':>6} {'paper 1st':>9}")
     for kind, score in [*by_kind.items(), ("all", overall)]:
         first = f"{score.paper_first}/{score.paper_queries}" if score.paper_queries else "-"

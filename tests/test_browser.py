@@ -6,7 +6,6 @@ never be skipped silently where it matters.
 
 import os
 import re
-import shutil
 
 import pytest
 
@@ -15,7 +14,7 @@ from catalogue.bibtex import citation_keys, to_bibtex
 from catalogue.validate import load_catalogue
 from conftest import PROJECT
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM = search_eval.CHROMIUM
 pytestmark = pytest.mark.browser
 
 if not os.path.exists(CHROMIUM):
@@ -29,11 +28,7 @@ from playwright.sync_api import expect, sync_playwright  # noqa: E402
 @pytest.fixture(scope="module")
 def browser():
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run"],
-        )
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=search_eval.CHROMIUM_ARGS)
         yield browser
         browser.close()
 

@@ -3,7 +3,7 @@
 import re
 
 import search_eval
-from catalogue.model import Paper
+from catalogue.model import Paper, Topic
 from catalogue.search import exact_key, indexed, list_fields, name_variants, paper_fields
 from catalogue.validate import load_catalogue
 from conftest import PROJECT
@@ -26,7 +26,7 @@ def _paper(**fields):
 
 def test_paper_fields_carry_what_a_result_shows_escaped():
     html = paper_fields(_paper(short_name="A<b>", title='Say "hi" & <script>x</script>', date="2025-03", venue="ICLR 2025, Oral",
-                               topics=("alpha",), code="weights-only"), {"alpha": "Alpha & Omega"})
+                               topics=("alpha",), code="weights-only"), {"alpha": Topic("alpha", "Alpha & Omega", "")})
     assert "<script>" not in html and "<b>" not in html
     assert 'data-pagefind-meta="title[data-value]" data-value="Say &quot;hi&quot; &amp; &lt;script&gt;x&lt;/script&gt;"' in html
     assert 'data-pagefind-meta="venue[data-value]" data-value="ICLR 2025, Oral"' in html  # a comma stays in the value
@@ -38,7 +38,7 @@ def test_paper_fields_carry_what_a_result_shows_escaped():
 
 
 def test_paper_fields_leave_out_what_the_paper_lacks():
-    html = paper_fields(_paper(title="Only a Title That Is Long"))
+    html = paper_fields(_paper(title="Only a Title That Is Long"), {})
     assert "venue[" not in html and "year[" not in html and "data-pagefind-filter" not in html
     assert re.search(r'name\[data-value\]" data-value="Only a Title That Is Long"', html)
     assert 'data-value="onlyatitlethatislong"' in html  # a title-only name has no run-together variants

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from .escape import attr
-from .model import Paper
+from .model import Paper, Topic
 from .render import CODE_CELL  # the words the all-papers table uses for code status
 
 # Weight relative to body text (1.0; Pagefind gives an h1 7.0) of the rows of year, topic and
@@ -57,20 +57,16 @@ def _meta(**fields: str | None) -> str:
                    for key, value in fields.items() if value)
 
 
-# What the search page can narrow results by, in its order; only paper pages carry them, so a
-# filter also leaves the list pages out.
-FILTERS = ("year", "topic", "code", "kind")
-
-
-def paper_fields(paper: Paper, topic_titles: dict[str, str] | None = None) -> str:
-    """Hidden HTML on a paper page: the fields its result shows and its filters. It holds no
-    words, so it never turns up in an excerpt. Pagefind matches "qwen3vl", "e5 omni" and
+def paper_fields(paper: Paper, topics: dict[str, Topic]) -> str:
+    """Hidden HTML on a paper page: the fields its result shows and the filters of the search
+    page (year, topic, code status, kind; only paper pages carry them, so a filter also leaves
+    the list pages out). It holds no words, so it never turns up in an excerpt. Pagefind matches "qwen3vl", "e5 omni" and
     "vlm2vec2" against hyphenated names by itself; `exact` lists the keys a query must equal
     to put this page first (catalogue-search.js)."""
     names = [paper.name, *name_variants(paper.short_name)] if paper.short_name else [paper.name]
     exact = " ".join(dict.fromkeys(exact_key(n) for n in names))
     meta = _meta(name=paper.name, title=paper.title, year=paper.year, venue=paper.venue, exact=exact)
-    filters = [("year", paper.year), *(("topic", (topic_titles or {}).get(t, t)) for t in paper.topics),
+    filters = [("year", paper.year), *(("topic", topics[t].title) for t in paper.topics),
                ("code", CODE_CELL.get(paper.code or "")), ("kind", paper.kind)]
     spans = "".join(f'<span data-pagefind-filter="{key}[data-value]" data-value="{attr(value)}"></span>'
                     for key, value in filters if value)

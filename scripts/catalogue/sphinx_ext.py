@@ -21,7 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import export, schema, search
+from . import export, search
 from .escape import attr, md
 from .generate import GENERATED, generate
 from .leaderboard import boards, ordinal, placements
@@ -40,6 +40,11 @@ MAX_CACHED_DOCTREES = 2000  # read doctrees kept in memory for writing: about 35
 # (the environment is pickled, so they stay out of it).
 _CATALOGUES: dict[str, Catalogue] = {}
 _PLACES: dict[str, dict] = {}
+
+
+def _to_root(docname: str) -> str:
+    """The relative path from a page to the site's root, for links Sphinx does not resolve."""
+    return docname.count("/") * "../"
 
 
 def stop(root: Path, problems: list[Problem], when: str) -> None:
@@ -145,8 +150,7 @@ def _search_fields(app: Sphinx, pagename: str, templatename: str, context: dict,
     paper = _paper_for(app, pagename)
     is_list = paper is None and pagename.startswith(f"{GENERATED.name}/")
     if paper:
-        topics = _CATALOGUES[str(app.srcdir)].topics
-        fields = search.paper_fields(paper, {slug: topic.title for slug, topic in topics.items()})
+        fields = search.paper_fields(paper, _CATALOGUES[str(app.srcdir)].topics)
     elif is_list:
         title = html.unescape(re.sub(r"<[^>]+>", "", context.get("title", "")))
         board = _CATALOGUES[str(app.srcdir)].benchmarks.get(pagename.removeprefix(f"{GENERATED.name}/leaderboards/"))
@@ -186,7 +190,7 @@ class SearchBox(SphinxDirective):
     keeps its own box behind the menu button."""
 
     def run(self):
-        here = self.env.docname.count("/") * "../"
+        here = _to_root(self.env.docname)
         form = (f'<form class="catalogue-search" action="{here}search.html" method="get" role="search">'
                 '<label for="catalogue-search-query">Find a paper by its name, an author, a backbone or a topic</label>'
                 '<span class="catalogue-search-row"><input id="catalogue-search-query" type="search" name="q">'
@@ -204,7 +208,7 @@ class CatalogueOverview(SphinxDirective):
         # all.md changes whenever a paper is added, removed or re-dated: re-read this page then.
         self.env.note_dependency(str(Path(self.env.srcdir) / GENERATED.name / "all.md"))
         papers = catalogue.papers
-        here = self.env.docname.count("/") * "../"
+        here = _to_root(self.env.docname)
         lines = [
             f"**{len(papers)} papers** · **{len(catalogue.topics)} topics** · "
             f"**{len(catalogue.years())} years** ({catalogue.years()[-1]}–{catalogue.years()[0]})",
@@ -328,13 +332,7 @@ def _skip(self, node) -> None:
 
 # Files that are not pages, written into the build output in this one place (the search
 # index too, below). Pages link them with {catalogue-file}`name`.
-EXPORTS = {
-    "catalogue.json": export.to_json,
-    "catalogue.csv": export.to_csv,
-    "awesome-list.md": lambda catalogue, site: export.to_awesome(catalogue),
-    "feed.atom": export.to_atom,
-    schema.SCHEMA_ID: lambda catalogue, site: schema.to_json(catalogue.topics, catalogue.benchmarks),
-}
+EXPORTS = export.FILES
 FEED = "feed.atom"
 
 
@@ -343,8 +341,7 @@ def _file_role(name, rawtext, text, lineno, inliner, options=None, content=None)
     if text not in EXPORTS:
         message = inliner.reporter.error(f"{text!r} is not a file the build writes; one of: {', '.join(EXPORTS)}", line=lineno)
         return [inliner.problematic(rawtext, rawtext, message)], [message]
-    env = inliner.document.settings.env
-    here = env.docname.count("/") * "../"
+    here = _to_root(inliner.document.settings.env.docname)
     return [nodes.reference(rawtext, text, refuri=f"{here}{text}", classes=["catalogue-file"])], []
 
 

@@ -5,7 +5,8 @@ const SHOWN = 20;
 
 const root = document.getElementById("search-results");
 const input = document.getElementById("catalogue-search-query");
-const query = (new URLSearchParams(window.location.search).get("q") || "").trim();
+const params = new URLSearchParams(window.location.search); // the query, and the filters below
+const query = (params.get("q") || "").trim();
 input.value = query;
 
 function line(className, text) {
@@ -47,7 +48,6 @@ function result(data, base) {
 // Filters: one select per key the index knows (year, topic, code, kind), kept in the address
 // (?q=...&year=2025) so a filtered search can be shared. Only paper pages carry filters.
 const FILTERS = { year: "Year", topic: "Topic", code: "Code", kind: "Kind" };
-const params = new URLSearchParams(window.location.search);
 
 function filterControls(available, onChange) {
   const box = document.createElement("div");
