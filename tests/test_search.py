@@ -1,10 +1,25 @@
 """What the search index is told about each page (scripts/catalogue/search.py)."""
 
+import json
 import re
 
+import pytest
+
 import search_eval
+from catalogue import search
 from catalogue.model import Paper, Topic
-from catalogue.search import exact_key, indexed, list_fields, name_variants, paper_fields
+from catalogue.search import (
+    PAPERS_PER_SHARD,
+    build_index,
+    exact_key,
+    indexed,
+    list_fields,
+    name_variants,
+    paper_fields,
+    paper_shard_count,
+    shard_of,
+    shards,
+)
 from catalogue.validate import load_catalogue
 from conftest import PROJECT
 
@@ -64,3 +79,66 @@ def test_query_set_names_only_pages_that_exist():
     pages |= {f"papers/leaderboards/{b}" for b in catalogue.benchmarks}
     for query in search_eval.load_queries():
         assert set(query.expect) <= pages, query
+
+
+def test_paper_pages_spread_over_shards_and_other_pages_stay_in_the_main_index():
+    pages = {f"papers/p{i}.html": True for i in range(1000)} | {"index.html": False, "papers/all.html": False}
+    grouped = shards(pages)
+    assert grouped[""] == ["index.html", "papers/all.html"]
+    assert len(grouped) == 1000 // PAPERS_PER_SHARD + 1 and sum(map(len, grouped.values())) == len(pages)
+    assert all(80 < len(group) < 170 for name, group in grouped.items() if name)  # about 125 each
+    assert shards(pages) == grouped  # the same from build to build
+
+
+def test_small_catalogues_have_one_paper_shard_and_large_ones_a_bounded_number():
+    assert [paper_shard_count(n) for n in (0, 5, 125, 126, 1000, 10_000)] == [1, 1, 1, 2, 8, 16]
+
+
+def _site(tmp_path, slugs):
+    site = tmp_path / "html"
+    (site / "papers").mkdir(parents=True, exist_ok=True)
+    for slug, words in slugs.items():
+        (site / "papers" / f"{slug}.html").write_text(
+            f"<html lang=en><body><main data-pagefind-body><h1>{slug}</h1><p>{words}</p></main></body></html>", encoding="utf-8")
+    (site / "index.html").write_text("<html lang=en><body><main data-pagefind-body><p>home</p></main></body></html>")
+    pages = {f"papers/{slug}.html": True for slug in slugs} | {"index.html": False}
+    return site, shards(pages)
+
+
+def _page_counts(site):
+    return {entry.parent.name: json.loads(entry.read_text())["languages"]["en"]["page_count"]
+            for entry in (site / "pagefind").rglob("pagefind-entry.json")}
+
+
+def test_the_index_is_rebuilt_only_where_pages_changed(tmp_path, monkeypatch):
+    monkeypatch.setattr(search, "PAPERS_PER_SHARD", 10)  # 4 paper shards
+    slugs = {f"p{i}": f"words of paper {i}" for i in range(40)}
+    site, grouped = _site(tmp_path, slugs)
+    assert sorted(build_index(site, grouped, set())) == sorted(grouped)  # the first time: every shard
+    counts = _page_counts(site)
+    assert sum(counts.values()) == 41 and counts["pagefind"] == 1 and len(counts) == 5
+    assert not list((site / "pagefind" / shard_of("papers/p0.html", True, 4)).glob("*.js"))  # scripts live in the main index only
+
+    assert build_index(site, grouped, set()) == []  # nothing rewritten: nothing re-indexed
+    assert build_index(site, grouped, {"papers/p3.html"}) == [shard_of("papers/p3.html", True, 4)]
+
+    # A removed page leaves its shard; a shard left empty goes; old index files do not pile up.
+    files_before = sorted(p.name for p in (site / "pagefind").rglob("*") if p.is_file())
+    del slugs["p3"]
+    site, grouped = _site(tmp_path, slugs)
+    assert build_index(site, grouped, set()) == [shard_of("papers/p3.html", True, 4)]
+    assert sum(_page_counts(site).values()) == 40
+    assert len([p for p in (site / "pagefind").rglob("*") if p.is_file()]) <= len(files_before)
+
+
+def test_an_index_interrupted_midway_is_redone_whole(tmp_path, monkeypatch):
+    site, grouped = _site(tmp_path, {f"p{i}": "text" for i in range(10)})
+    build_index(site, grouped, set())
+    (site / "pagefind" / "shards.json").unlink()  # what a build that stopped while indexing leaves
+    assert sorted(build_index(site, grouped, set())) == sorted(grouped)
+
+
+def test_a_page_address_that_cannot_be_listed_is_refused_by_name(tmp_path):
+    site, _ = _site(tmp_path, {"p1": "text"})
+    with pytest.raises(RuntimeError, match="a,b.html"):
+        build_index(site, {"": ["a,b.html", "index.html"]}, set())

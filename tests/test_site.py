@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import yaml
+from sphinx.cmd.build import build_main
 
 from catalogue.validate import load_catalogue
 from conftest import PROJECT, build_site, copy_project
@@ -29,12 +30,19 @@ def test_every_paper_year_and_topic_page_exists(real_site):
 
 def test_search_index_holds_every_page_but_the_search_page(real_site):
     out = real_site[2]
-    entry = json.loads((out / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    entries = [json.loads(p.read_text(encoding="utf-8")) for p in (out / "pagefind").rglob("pagefind-entry.json")]
     pages = [p for p in out.rglob("*.html") if not p.relative_to(out).as_posix().startswith(("pagefind/", "_"))]
     indexed = [p for p in pages if "data-pagefind-body" in p.read_text(encoding="utf-8")]
     assert {p.name for p in set(pages) - set(indexed)} == {"search.html"}
-    assert entry["languages"]["en"]["page_count"] == len(indexed)
-    assert not (out / "searchindex.js").exists()  # Sphinx's own index is not built (docs/search.md)
+    assert sum(entry["languages"]["en"]["page_count"] for entry in entries) == len(indexed)
+    assert len(entries) >= 2  # the main index and the paper pages' shards
+
+
+def test_the_page_on_how_search_works_is_not_hidden_by_the_search_page(real_site):
+    out = real_site[2]
+    assert "How search works" in (out / "how-search-works.html").read_text(encoding="utf-8")
+    assert 'id="search-results"' in (out / "search.html").read_text(encoding="utf-8")
+    assert not (out / "searchindex.js").exists()  # Sphinx's own index is not built (docs/how-search-works.md)
 
 
 def test_paper_pages_tell_the_index_their_name_title_year_and_venue(real_site):
@@ -267,17 +275,20 @@ def test_sitemap_lists_every_page_where_the_site_address_is_known(tmp_path, monk
 
 
 def test_a_rebuild_with_no_change_leaves_exports_and_search_index_alone(tmp_path):
+    from catalogue.search import shard_of
     root = copy_project(tmp_path, data=PROJECT / "tests" / "data")
     build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
     out = root / "_build" / "html"
-    files = [out / "catalogue.json", out / "feed.atom", out / "pagefind" / "pagefind-entry.json"]
+    shard = out / "pagefind" / shard_of("papers/fakeembed.html", True, 1) / "pagefind-entry.json"
+    files = [out / "catalogue.json", out / "feed.atom", shard, out / "pagefind" / "pagefind-entry.json"]
     before = [f.stat().st_mtime_ns for f in files]
     build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
     assert [f.stat().st_mtime_ns for f in files] == before
     path = root / "data/papers/fakeembed.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("This fake paper", "This made-up paper"), encoding="utf-8")
     build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
-    assert all(f.stat().st_mtime_ns != b for f, b in zip(files, before, strict=True))
+    # The exports and the edited page's shard of the index are redone; the main index is not.
+    assert [f.stat().st_mtime_ns != b for f, b in zip(files, before, strict=True)] == [True, True, True, False]
     assert "This made-up paper" in (out / "catalogue.json").read_text(encoding="utf-8")
 
 
@@ -290,3 +301,28 @@ def test_pages_whose_doctrees_are_not_kept_in_memory_are_written_from_disk(tmp_p
     for paper in load_catalogue(root).papers:
         page = (out / "papers" / f"{paper.slug}.html").read_text(encoding="utf-8")
         assert paper.summary.split()[0] in page and 'id="cite"' in page, paper.slug  # the whole page, from its pickle
+
+
+def test_sphinx_design_transforms_skip_generated_pages_only(tmp_path):
+    # A dropdown on a hand-written page still becomes one; on a page of the generated folder
+    # sphinx-design's post-transforms do not run (generated pages use only plain badges).
+    (tmp_path / "papers").mkdir()
+    (tmp_path / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_design"]\n'
+        "def setup(app):\n"
+        "    from catalogue.sphinx_ext import _skip_design_transforms_on_generated_pages\n"
+        '    app.connect("builder-inited", _skip_design_transforms_on_generated_pages)\n', encoding="utf-8")
+    dropdown = "```{dropdown} More\nHidden text\n```\n"
+    (tmp_path / "index.md").write_text(f"# Home\n\n{dropdown}\n```{{toctree}}\npapers/x\n```\n", encoding="utf-8")
+    (tmp_path / "papers" / "x.md").write_text(f"# X\n\n{dropdown}\n{{bdg-primary}}`2024`\n", encoding="utf-8")
+    assert build_main(["-q", "-b", "html", str(tmp_path), str(tmp_path / "out")]) == 0
+    assert '<details class="sd-sphinx-override sd-dropdown' in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    generated = (tmp_path / "out" / "papers" / "x.html").read_text(encoding="utf-8")
+    assert "<details" not in generated and "sd-badge sd-bg-primary" in generated
+
+
+def test_generated_templates_use_no_sphinx_design_directive():
+    # What makes skipping sphinx-design's post-transforms on generated pages safe.
+    for template in (PROJECT / "scripts" / "catalogue" / "templates").glob("*.j2"):
+        text = template.read_text(encoding="utf-8")
+        assert not re.search(r"\{(dropdown|tab-set|tab-item|aside|button-ref|bdg-ref|grid|card)[^}]*\}", text), template.name

@@ -4,12 +4,15 @@ Pagefind indexes only what sits inside `data-pagefind-body`, so every page's con
 in one (the search page itself is not). A paper page also carries, hidden and without words,
 the fields its result shows (name, title, year, venue), its filters (year, topic, code, kind)
 and the keys that put it first when typed exactly; list pages count for less, so a paper
-outranks them. Why Pagefind and not Sphinx's own index: docs/search.md.
+outranks them. Why Pagefind and not Sphinx's own index: docs/how-search-works.md.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -87,15 +90,101 @@ def indexed(body: str, fields: str = "", is_list: bool = False) -> str:
 
 def entry_file(site: Path) -> Path:
     """The file a built index always has."""
-    return site / "pagefind" / "pagefind-entry.json"
+    return site / INDEX / "pagefind-entry.json"
 
 
-def build_index(site: Path) -> None:
-    """Write the search index into site/pagefind/ (the `pagefind` package ships the binary)."""
-    done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent",
-                           # neighbours' names are not this page's words; a heading's ¶ is not a word at all
-                           "--exclude-selectors", ".catalogue-breadcrumb, .headerlink"],
-                          capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise RuntimeError(f"the search index could not be built (is docs/requirements.txt installed?): "
-                           f"pagefind on {site} said: {done.stderr.strip() or done.stdout.strip()}")
+# The index comes in shards, so that a build which rewrites a few pages re-indexes only their
+# shards (Pagefind has no incremental mode; it costs about 2 ms a page). Paper pages are
+# spread over shards of about PAPERS_PER_SHARD by a hash of their address; every other page is
+# in the main index (pagefind/), which the search page loads first and merges the others into.
+# Each shard ranks by its own word counts: on the real catalogue, shards of 14 papers cost the
+# query set's MRR 0.05 and shards of 57 cost nothing (docs/how-search-works.md); more shards
+# also mean more requests for a first query, hence the cap.
+INDEX = "pagefind"
+PAPERS_PER_SHARD = 125
+MAX_PAPER_SHARDS = 16
+MANIFEST = "shards.json"  # which pages each shard holds, as of the last index
+
+
+def paper_shard_count(papers: int) -> int:
+    return max(1, min(MAX_PAPER_SHARDS, -(-papers // PAPERS_PER_SHARD)))
+
+
+def shard_of(page: str, is_paper: bool, count: int) -> str:
+    """The folder under pagefind/ of a page's shard ("" for the main index), out of `count` paper shards."""
+    if not is_paper:
+        return ""
+    return f"papers-{int(hashlib.sha256(page.encode()).hexdigest(), 16) % count}"
+
+
+def shards(pages: dict[str, bool]) -> dict[str, list[str]]:
+    """Each shard's pages (output paths, sorted) from {output path: is it a paper page};
+    empty shards are left out."""
+    count = paper_shard_count(sum(pages.values()))
+    grouped: dict[str, list[str]] = {}
+    for page in sorted(pages):
+        grouped.setdefault(shard_of(page, pages[page], count), []).append(page)
+    return dict(sorted(grouped.items()))
+
+
+def build_index(site: Path, shard_pages: dict[str, list[str]], rewritten: set[str]) -> list[str]:
+    """Write the shards of the search index into site/pagefind/ whose pages were rewritten,
+    added or removed since the last index (all of them the first time); return their names.
+
+    The `pagefind` package ships the binary; the shards are indexed side by side.
+    """
+    index = site / INDEX
+    manifest_path = index / MANIFEST
+    try:
+        before = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        before = {}
+    stale = [name for name, pages in shard_pages.items()
+             if before.get(name) != pages or rewritten & set(pages) or not (index / name / "pagefind-entry.json").is_file()]
+    manifest_path.unlink(missing_ok=True)  # a build that stops midway leaves every shard to be redone
+    for name in set(before) - set(shard_pages):
+        shutil.rmtree(index / name, ignore_errors=True)
+    runs = []
+    for name in stale:
+        _clear(index, name)
+        runs.append((name, subprocess.Popen(_pagefind_command(site, shard_pages[name], index / name),
+                                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)))
+    for name, run in runs:
+        said = run.communicate()[0]
+        if run.returncode != 0:
+            raise RuntimeError(f"the search index could not be built (is docs/requirements.txt installed?): "
+                               f"pagefind on {site} ({name or 'main'} shard) said: {said.strip()}")
+        if name:  # merged shards use the main index's scripts and WebAssembly
+            for bundle_file in (index / name).glob("*.*"):
+                if bundle_file.suffix in {".js", ".css", ".pagefind"}:
+                    bundle_file.unlink()
+    index.mkdir(exist_ok=True)
+    manifest_path.write_text(json.dumps(shard_pages, indent=1), encoding="utf-8")
+    return stale
+
+
+def _clear(index: Path, name: str) -> None:
+    """Remove a shard's old files (Pagefind leaves them beside the new ones); the main
+    index shares its folder with the other shards, which stay."""
+    folder = index / name
+    if name:
+        shutil.rmtree(folder, ignore_errors=True)
+    elif folder.is_dir():
+        for child in folder.iterdir():
+            if child.name != MANIFEST and not (child.is_dir() and child.name.startswith("papers-")):
+                shutil.rmtree(child) if child.is_dir() else child.unlink()
+
+
+_GLOB_SAFE = re.compile(r"[\w ./-]+")
+
+
+def _pagefind_command(site: Path, pages: list[str], output: Path) -> list[str]:
+    unsafe = [page for page in pages if not _GLOB_SAFE.fullmatch(page)]
+    if unsafe:  # the pages are listed as one glob pattern
+        raise RuntimeError(f"the search index cannot list {unsafe[0]!r}: rename it with letters, digits, '-', '_' and '/' only")
+    pattern = pages[0] if len(pages) == 1 else "{" + ",".join(pages) + "}"
+    return [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", pattern, "--output-path", str(output),
+            "--silent",
+            # neighbours' names are not this page's words, nor are the references a hand-written
+            # page cites (each paper has its own page); a heading's ¶ is not a word at all
+            "--exclude-selectors", ".catalogue-breadcrumb, .citation-list, .headerlink"]

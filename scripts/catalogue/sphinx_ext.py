@@ -121,7 +121,7 @@ def _shared_navigation(app: Sphinx, pagename: str, templatename: str, context: d
 
 def _reset_build_state(app: Sphinx) -> None:
     app.builder.catalogue_navigation = {}  # per build: the toctree may have changed
-    app.builder.catalogue_pages_written = 0
+    app.builder.catalogue_pages_written = set()  # output paths, for the search index's shards
 
 
 def _bound_doctree_cache(app: Sphinx, doctree: nodes.document) -> None:
@@ -134,8 +134,27 @@ def _bound_doctree_cache(app: Sphinx, doctree: nodes.document) -> None:
         cache.popitem()  # the one read last; pages are written in reading order
 
 
+def _skip_design_transforms_on_generated_pages(app: Sphinx) -> None:
+    """sphinx-design's post-transforms (dropdowns, tabs, asides, badge and button references)
+    each walk every page's tree. Generated pages use none of them (their plain badges need no
+    post-transform), so there they are skipped: about 3 s of a full build at N=1,000. A
+    hand-written page keeps all of sphinx-design."""
+    transforms = app.registry.post_transforms
+    for i, transform in enumerate(transforms):
+        if transform.__module__.split(".")[0] == "sphinx_design":
+            transforms[i] = _unless_generated(transform)
+
+
+def _unless_generated(transform: type) -> type:
+    def apply(self, **kwargs) -> None:
+        if not self.env.docname.startswith(f"{GENERATED.name}/"):
+            transform.apply(self, **kwargs)
+
+    return type(transform.__name__, (transform,), {"apply": apply, "skips_generated_pages": True})
+
+
 def _note_written(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    app.builder.catalogue_pages_written += 1
+    app.builder.catalogue_pages_written.add(app.builder.get_target_uri(docname))
 
 
 def _use_pagefind(app: Sphinx) -> None:
@@ -371,7 +390,18 @@ def _write_exports(app: Sphinx, exception) -> None:
     site = app.config.html_baseurl.rstrip("/") + "/" if app.config.html_baseurl else ""
     for name, render in EXPORTS.items():
         Path(app.outdir, name).write_text(render(catalogue, site), encoding="utf-8")
-    search.build_index(Path(app.outdir))
+    search.build_index(Path(app.outdir), _search_shards(app), app.builder.catalogue_pages_written)
+
+
+def _search_shards(app: Sphinx) -> dict[str, list[str]]:
+    """The search index's shards, each with its pages (search.py), from the documents Sphinx knows."""
+    return search.shards({app.builder.get_target_uri(doc): _paper_for(app, doc) is not None for doc in app.env.found_docs})
+
+
+def _search_page_shards(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """The search page is told which shards to merge into the main index."""
+    if pagename == "search":
+        context["catalogue_search_shards"] = " ".join(name for name in _search_shards(app) if name)
 
 
 def _add_theme_files(app: Sphinx, config) -> None:
@@ -388,10 +418,12 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _generate, priority=100)
     app.connect("builder-inited", _reset_build_state)
     app.connect("builder-inited", _use_pagefind)
+    app.connect("builder-inited", _skip_design_transforms_on_generated_pages)
     app.connect("html-page-context", _shared_navigation, priority=400)  # before furo (500)
     app.connect("html-page-context", _citation_meta, priority=400)  # before sphinxext-opengraph (500)
     app.connect("html-page-context", _search_fields)
     app.connect("html-page-context", _feed_link)
+    app.connect("html-page-context", _search_page_shards)
     app.connect("html-page-context", _bibliography_roles)
     app.connect("doctree-read", _check_paper_page)
     app.connect("doctree-read", _bound_doctree_cache)

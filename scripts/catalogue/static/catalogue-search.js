@@ -94,7 +94,11 @@ async function run() {
   const bundle = new URL(root.dataset.pagefind, document.baseURI);
   const base = new URL("..", bundle); // the site's root, wherever it is hosted
   const pagefind = await import(bundle.href);
-  await pagefind.options({ baseUrl: "/", excerptLength: 24 });
+  const options = { baseUrl: "/", excerptLength: 24 };
+  await pagefind.options(options);
+  // The index comes in shards (search.py): the paper pages' are merged into the main one.
+  const shards = root.dataset.shards.split(" ").filter(Boolean);
+  await Promise.all(shards.map((name) => pagefind.mergeIndex(new URL(`${name}/`, bundle).href, options)));
   const summary = document.createElement("p");
   summary.className = "catalogue-search-summary";
   summary.setAttribute("aria-live", "polite");
