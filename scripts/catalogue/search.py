@@ -104,6 +104,7 @@ INDEX = "pagefind"
 PAPERS_PER_SHARD = 125
 MAX_PAPER_SHARDS = 16
 MANIFEST = "shards.json"  # which pages each shard holds, as of the last index
+PAPER_SHARD = "papers-"  # a paper shard's folder: papers-0, papers-1, ...
 
 
 def paper_shard_count(papers: int) -> int:
@@ -114,7 +115,7 @@ def shard_of(page: str, is_paper: bool, count: int) -> str:
     """The folder under pagefind/ of a page's shard ("" for the main index), out of `count` paper shards."""
     if not is_paper:
         return ""
-    return f"papers-{int(hashlib.sha256(page.encode()).hexdigest(), 16) % count}"
+    return f"{PAPER_SHARD}{int(hashlib.sha256(page.encode()).hexdigest(), 16) % count}"
 
 
 def shards(pages: dict[str, bool]) -> dict[str, list[str]]:
@@ -171,7 +172,7 @@ def _clear(index: Path, name: str) -> None:
         shutil.rmtree(folder, ignore_errors=True)
     elif folder.is_dir():
         for child in folder.iterdir():
-            if child.name != MANIFEST and not (child.is_dir() and child.name.startswith("papers-")):
+            if child.name != MANIFEST and not (child.is_dir() and child.name.startswith(PAPER_SHARD)):
                 shutil.rmtree(child) if child.is_dir() else child.unlink()
 
 

@@ -150,7 +150,7 @@ def _unless_generated(transform: type) -> type:
         if not self.env.docname.startswith(f"{GENERATED.name}/"):
             transform.apply(self, **kwargs)
 
-    return type(transform.__name__, (transform,), {"apply": apply, "skips_generated_pages": True})
+    return type(transform.__name__, (transform,), {"apply": apply})
 
 
 def _note_written(app: Sphinx, doctree: nodes.document, docname: str) -> None:
