@@ -21,7 +21,6 @@ extensions = [
     "sphinx_design",
     "sphinx_copybutton",
     "sphinxcontrib.bibtex",
-    "sphinxext.opengraph",
     "notfound.extension",
     "catalogue.sphinx_ext",  # regenerates docs/papers/ from data/ at the start of every build
 ]
@@ -41,12 +40,8 @@ html_title = "Universal Multimodal Embedding Papers"
 html_static_path = []
 html_favicon = "favicon.svg"  # Sphinx copies it to _static/; without it every page's request for one was a 404
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
-# OpenGraph and sitemap URLs are absolute where the site's address is known (Read the Docs);
-# the 404 page's links are absolute paths, so they work however deep the missing address was.
-ogp_site_url = html_baseurl
-ogp_site_name = "Universal Multimodal Embedding Papers"
-ogp_enable_meta_description = True
-ogp_social_cards = {"enable": False}  # a drawn image per page would cost seconds per 100 pages
+# OpenGraph (og:url) and sitemap URLs are absolute where the site's address is known (Read the
+# Docs); the 404 page's links are absolute paths, so they work however deep the missing address was.
 if html_baseurl:  # a sitemap lists absolute URLs: built where the address is known
     extensions.append("sphinx_sitemap")
 sitemap_url_scheme = "{link}"  # the canonical URL already holds the language and version

@@ -235,11 +235,23 @@ def test_every_page_describes_itself_and_advertises_the_feed(real_site):
     for page in pages:
         html = page.read_text(encoding="utf-8")
         assert html.count('<meta name="description"') == 1, page
-        assert '<meta property="og:title"' in html and '<meta property="og:description"' in html, page
+        assert html.count('<meta property="og:title"') == 1 and html.count('<meta property="og:description"') == 1, page
+        assert 'property="og:url"' not in html, page  # only an absolute address will do, and this build has none
         assert re.search(r'<link rel="alternate" type="application/atom\+xml" [^>]*href="(/|(\.\./)*)feed\.atom"', html), page
     vlm2vec = (out / "papers" / "vlm2vec.html").read_text(encoding="utf-8")
     first = " ".join(load_catalogue(PROJECT).by_slug["vlm2vec"].summary.split()).split(". ")[0] + "."
     assert f'<meta property="og:description" content="{first}" />' in vlm2vec
+
+
+def test_a_page_is_described_by_its_opening_paragraphs_not_its_notes():
+    from docutils.core import publish_doctree
+
+    from catalogue.sphinx_ext import DESCRIPTION_LENGTH, page_description
+    doctree = publish_doctree(".. comment\n\nTitle\n=====\n\n.. note:: Not this.\n\nFirst words.\n\n- Then *a* list.\n")
+    assert page_description(doctree) == "First words. Then a list."
+    long = publish_doctree(" ".join(f"word{i}," for i in range(100)))
+    text = page_description(long)
+    assert len(text) <= DESCRIPTION_LENGTH + 1 and re.fullmatch(r"word0, word1, (word\d+, )*word\d+…", text)
 
 
 def test_the_feed_lists_every_addition(real_site):

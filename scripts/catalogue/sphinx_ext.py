@@ -33,7 +33,7 @@ from .write import ForeignFileError
 
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
-HTML_TEMPLATES = Path(__file__).parent / "html"  # the search page
+HTML_TEMPLATES = Path(__file__).parent / "html"  # the search page and the page head
 NEWEST = 8  # additions listed on the landing page
 MAX_CACHED_DOCTREES = 2000  # read doctrees kept in memory for writing: about 350 MiB (_bound_doctree_cache)
 # The catalogue of the current build, and each result's place on its board, by source folder
@@ -193,15 +193,43 @@ def _citation_meta(app: Sphinx, pagename: str, templatename: str, context: dict,
     if paper.arxiv:
         tags += [("citation_arxiv_id", paper.arxiv), ("citation_doi", f"10.48550/arXiv.{paper.arxiv}"),
                  ("citation_pdf_url", f"https://arxiv.org/pdf/{paper.arxiv}")]
-    # The summary's first sentence describes the page to search engines and link previews.
-    # sphinxext-opengraph takes og:* from the page's metadata and escapes only quotes there,
-    # so the values arrive escaped; it leaves a description tag already present alone.
-    description = first_sentence(paper.summary) if paper.summary else paper.long_name
-    tags.append(("description", description))
-    context["meta"] = {**(context.get("meta") or {}), "og:title": attr(paper.long_name), "og:description": attr(description)}
     context["metatags"] = context.get("metatags", "") + "".join(
         f'\n<meta name="{name}" content="{attr(value)}" />' for name, value in tags
     )
+
+
+DESCRIPTION_LENGTH = 200  # characters: what search engines and link previews show of a description
+
+
+def page_description(doctree: nodes.document) -> str:
+    """A page's opening text, for its description: the paragraphs from the top, outside notes and
+    comments, cut at a word near DESCRIPTION_LENGTH."""
+    text = ""
+    for paragraph in doctree.findall(nodes.paragraph):
+        if any(isinstance(node, (nodes.Admonition, nodes.Invisible)) for node in _ancestors(paragraph)):
+            continue
+        text = f"{text} {' '.join(paragraph.astext().split())}".strip()
+        if len(text) > DESCRIPTION_LENGTH:
+            return text[:DESCRIPTION_LENGTH].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return text
+
+
+def _ancestors(node: nodes.Node):
+    while node.parent is not None:
+        node = node.parent
+        yield node
+
+
+def _describe_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """The description and OpenGraph title (html/page.html writes the tags): a paper page is
+    described by its summary's first sentence, any other page by its opening text."""
+    paper = _paper_for(app, pagename)
+    if paper:
+        context["page_og_title"] = paper.long_name
+        context["page_description"] = first_sentence(paper.summary) if paper.summary else paper.long_name
+    elif doctree is not None:
+        context["page_og_title"] = html.unescape(re.sub(r"<[^>]+>", "", context.get("title", "")))
+        context["page_description"] = page_description(doctree) or context["page_og_title"]
 
 
 class SearchBox(SphinxDirective):
@@ -420,7 +448,8 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _use_pagefind)
     app.connect("builder-inited", _skip_design_transforms_on_generated_pages)
     app.connect("html-page-context", _shared_navigation, priority=400)  # before furo (500)
-    app.connect("html-page-context", _citation_meta, priority=400)  # before sphinxext-opengraph (500)
+    app.connect("html-page-context", _citation_meta)
+    app.connect("html-page-context", _describe_page)
     app.connect("html-page-context", _search_fields)
     app.connect("html-page-context", _feed_link)
     app.connect("html-page-context", _search_page_shards)
