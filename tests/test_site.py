@@ -191,9 +191,10 @@ def test_accepted_summaries_never_warn_in_the_strict_build(tmp_path):
     assert (out / "papers" / "fakeembed.html").is_file()
 
 
-def test_a_new_result_rewrites_the_places_on_other_pages_without_re_reading_them(tmp_path):
-    """A result that moves others on its board rewrites their pages' HTML from the cached
-    doctree (their source and doctree stay untouched), so the places shown are never stale."""
+def test_a_new_result_updates_the_places_on_other_pages_without_rewriting_them(tmp_path):
+    """A result that moves others on its board has their place links patched in the written
+    HTML (their source, doctree and the rest of the page stay as they are): the page is then
+    what a clean build writes, and its place is not in the search index."""
     root = copy_project(tmp_path, data=PROJECT / "tests" / "data")
     build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
     out, doctree = root / "_build" / "html" / "papers", root / "_build" / "doctrees" / "papers" / "fakeembed.doctree"
@@ -207,8 +208,37 @@ def test_a_new_result_rewrites_the_places_on_other_pages_without_re_reading_them
     build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
     page = (out / "fakeembed.html").read_text(encoding="utf-8")
     assert "2nd of 3" in page and "3rd of 3" in page and "1st of 2" not in page
+    assert "data-pagefind-ignore>2nd of 3</a>" in page
     assert (root / "docs/papers/fakeembed.md").stat().st_mtime_ns == source and doctree.stat().st_mtime_ns == cached
     assert "1st of 3" in (out / "fakeembed-v2.html").read_text(encoding="utf-8")
+    clean = copy_project(tmp_path / "clean", data=root / "data")
+    build_site(clean, "-D", "bibtex_bibfiles=", "-t", "fake")
+    assert page == (clean / "_build" / "html" / "papers" / "fakeembed.html").read_text(encoding="utf-8")
+
+
+def test_place_links_are_found_again_whatever_the_variant_is_called():
+    from catalogue.sphinx_ext import place_link, with_places
+    variant = 'A "v" <b> & 1'
+    page = f"<td>{place_link('../leaderboards/b.html', 'b', variant, (1, 4))}</td>"
+    assert "<b>" not in page
+    patched = with_places(page, "p", {("p", "b", variant): (2, 5)})
+    assert patched == f"<td>{place_link('../leaderboards/b.html', 'b', variant, (2, 5))}</td>" and ">2nd of 5</a>" in patched
+    assert ">–</a>" in with_places(page, "p", {})
+
+
+def test_a_page_written_before_place_links_had_their_form_is_written_again(tmp_path):
+    """Where the HTML holds no place link to patch (a page written by an older version),
+    it is removed, so Sphinx writes it again with the places of this build."""
+    root = copy_project(tmp_path, data=PROJECT / "tests" / "data")
+    build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
+    page = root / "_build" / "html" / "papers" / "fakeembed.html"
+    old = re.sub(r'<a class="catalogue-place" [^>]*>([^<]*)</a>', r'<a class="reference internal">\1</a>', page.read_text(encoding="utf-8"))
+    page.write_text(old, encoding="utf-8")
+    _write_entry(root, lambda e: e.update(results=[dict(benchmark="alpha-bench", variant="FakeEmbed-V2-9B", size=9, score=80.0,
+                                                        table="Table 1", source="https://example.org/v2", source_kind="authors")]),
+                 name="fakeembed-v2.yaml")
+    build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
+    assert "2nd of 3" in page.read_text(encoding="utf-8") and 'class="catalogue-place"' in page.read_text(encoding="utf-8")
 
 
 def test_the_build_publishes_the_data_exports(real_site):
