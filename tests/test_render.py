@@ -56,9 +56,20 @@ def test_charts_are_stable_svg_that_say_where_they_came_from(pages, tmp_path_fac
 
 def test_a_split_board_ranks_the_parents_split_too(pages):
     board = pages["leaderboards/alpha-bench-unseen.md"]
-    rows = [line for line in board.splitlines() if line.startswith("| 1 ") or line.startswith("| 2 ")]
-    assert "Weird" in rows[0] and "58\\.1" in rows[0]  # recorded on the split board itself
-    assert "FakeEmbed\\-7B" in rows[1] and "52\\.8" in rows[1]  # the Unseen split of an Alpha Bench result
+    rows = board.split("<tbody>")[1].split("</tr>")
+    assert "Weird" in rows[0] and "<strong>58.1</strong>" in rows[0]  # recorded on the split board itself
+    assert "FakeEmbed-7B" in rows[1] and "<strong>52.8</strong>" in rows[1]  # the Unseen split of an Alpha Bench result
+
+
+def test_the_html_tables_hold_every_value_as_text(pages):
+    """The big tables are HTML: a hostile title or variant stays text there, and no value can
+    close the block that carries the table."""
+    for name in ("all.md", "leaderboards/alpha-bench-unseen.md"):
+        page = pages[name]
+        block = page[page.index("{catalogue-table}"):]
+        assert "<b>" not in block and "&lt;b&gt;Tags&lt;/b&gt;" in block, name
+        assert block.count("<tr") == block.count("</tr>") and block.rstrip().endswith("```"), name
+    assert 'href="../weird-title.html"' in pages["leaderboards/alpha-bench-unseen.md"]
 
 
 def test_cited_bib_holds_only_the_entries_hand_written_pages_cite(fake_root):

@@ -98,6 +98,9 @@ def test_hostile_title_renders_literally(tmp_path):
     status, warnings, out = build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
     page = (out / "papers" / "weird-title.html").read_text(encoding="utf-8")
     assert "<b>Tags</b>" not in page and "&lt;b&gt;Tags&lt;/b&gt;" in page
+    for listing in ("all.html", "leaderboards/alpha-bench-unseen.html"):  # the tables written as HTML
+        table = (out / "papers" / listing).read_text(encoding="utf-8")
+        assert "<b>Tags</b>" not in table and "&lt;b&gt;Tags&lt;/b&gt;" in table, listing
     assert "A *Weird* _Title_ with {Braces}" in page
     assert 'content="A *Weird* _Title_ with {Braces} &lt;b&gt;Tags&lt;/b&gt; `Ticks` $Dollars$ | Pipes &amp; &quot;Quotes&quot; 100% #1"' in page
 
@@ -214,6 +217,16 @@ def test_a_new_result_updates_the_places_on_other_pages_without_rewriting_them(t
     clean = copy_project(tmp_path / "clean", data=root / "data")
     build_site(clean, "-D", "bibtex_bibfiles=", "-t", "fake")
     assert page == (clean / "_build" / "html" / "papers" / "fakeembed.html").read_text(encoding="utf-8")
+
+
+def test_only_the_generated_tables_may_pass_html_through(tmp_path):
+    root = copy_project(tmp_path, data=PROJECT / "tests" / "data")
+    about = root / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n```{catalogue-table}\n<script>alert(1)</script>\n```\n", encoding="utf-8")
+    status, warnings, out = build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
+    assert status != 0 and "catalogue-table holds the generator's tables" in warnings
+    assert "<script>alert(1)</script>" not in (out / "about.html").read_text(encoding="utf-8")
+    assert '<table class="docutils align-default">' in (out / "papers" / "all.html").read_text(encoding="utf-8")
 
 
 def test_place_links_are_found_again_whatever_the_variant_is_called():

@@ -7,6 +7,7 @@ Nothing here touches the disk, so a failed run can never leave half-written page
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -30,6 +31,11 @@ _env = jinja2.Environment(
     autoescape=False,  # noqa: S701 - the output is Markdown, escaped value by value with the md filter
 )
 _env.filters["md"] = md
+# The big tables are HTML (templates/table.html.j2), escaped by Jinja itself.
+_html = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined, autoescape=True,
+)
 
 
 def paper_doc(slug: str) -> str:
@@ -51,6 +57,20 @@ def board_doc(slug: str) -> str:
 def _link(text: str, target_doc: str, from_doc: str) -> str:
     depth = from_doc.count("/")
     return f"[{md(text)}](<{'../' * depth}{target_doc}.md>)"
+
+
+def _page_link(text: str, target_doc: str, from_doc: str) -> dict:
+    """A link to another page of the site, in an HTML table (the html builder's addresses)."""
+    return dict(href=f"{'../' * from_doc.count('/')}{target_doc}.html", text=text, internal=True)
+
+
+def _table(columns: list[tuple[str, bool]], rows: list[list[list]]) -> str:
+    """An HTML table, passed into the page by the {catalogue-table} directive (sphinx_ext.py):
+    (heading, right-aligned) per column; a cell is a list of parts, each text or a dict: a
+    link (href, text, internal), em, strong or filters."""
+    html = _html.get_template("table.html.j2").render(
+        columns=[dict(label=label, right=right) for label, right in columns], rows=rows)
+    return f"{fence(html)}{{catalogue-table}}\n{html}{fence(html)}\n"
 
 
 def _month(date: str | None) -> str:
@@ -176,9 +196,17 @@ def render_paper(paper: Paper, catalogue: Catalogue, bib: str, built_upon_by: li
     )
 
 
-def _source_cell(result: Result) -> str:
+def _source_text(result: Result) -> str:
     where = f"{result.kind_label}: {result.later_paper}" if result.later_paper else result.kind_label
-    return f"[{md(where)}, {md(result.table)}](<{result.source}>)"
+    return f"{where}, {result.table}"
+
+
+def _source_cell(result: Result) -> str:
+    return f"[{md(_source_text(result))}](<{result.source}>)"
+
+
+def _source_link(result: Result) -> dict:
+    return dict(href=result.source, text=_source_text(result), internal=False)
 
 
 def _result_row(result: Result, benchmark: Benchmark, doc: str) -> dict[str, str]:
@@ -193,11 +221,10 @@ def _result_row(result: Result, benchmark: Benchmark, doc: str) -> dict[str, str
     )
 
 
-def row_data(**filters) -> str:
-    """What the table script filters a row by, as a role its cell carries (query-string encoded,
-    so no value can break the role); the role renders as an empty span with a data attribute."""
-    pairs = [(key, value) for key, values in filters.items() for value in values if value]
-    return f"{{catalogue-row}}`{urlencode(pairs)}`"
+def _filters(**filters) -> dict:
+    """What the table script filters a row by, carried as JSON by an empty span in its first cell."""
+    return dict(filters=json.dumps({key: [v for v in values if v] for key, values in filters.items()
+                                    if any(values)}, ensure_ascii=False))
 
 
 def _when(paper: Paper, result: Result) -> str:
@@ -219,24 +246,25 @@ def _board(benchmark: Benchmark, parent: Benchmark | None, rows: tuple[Row, ...]
     for row in rows:
         result, paper, printed = row.result, row.paper, dict(row.result.splits)
         setting = "zero-shot" if result.zero_shot else "trained on it" if result.zero_shot is False else "not stated"
-        data = row_data(**{"Size": [size_class(result.size) or "not given"], "Source": [result.kind_label],
-                           "Setting": [setting]})
-        table_rows.append(dict(
-            rank=row.rank,
+        filters = _filters(Size=[size_class(result.size) or "not given"], Source=[result.kind_label], Setting=[setting])
+        table_rows.append([
+            [str(row.rank)],
             # The paper's first-version month is emphasis after the name, set beneath it in small type.
-            model=f"{_link(result.variant, paper_doc(paper.slug), doc)} *{md(_when(paper, result))}* {data}",
-            size=md(size_text(result.size)), backbone=md(result.backbone or "–"),
-            code=md(CODE_CELL.get(paper.code, "–")), score=md(score_text(row.score)),
-            splits=[md(score_text(printed[s])) if s in printed else "–" for s in splits],
-            source=_source_cell(result),
-        ))
+            [_page_link(result.variant, paper_doc(paper.slug), doc), dict(em=_when(paper, result)), filters],
+            [size_text(result.size)], [result.backbone or "–"], [CODE_CELL.get(paper.code, "–")],
+            [dict(strong=score_text(row.score))],
+            *([score_text(printed[s]) if s in printed else "–"] for s in splits),
+            [_source_link(result)],
+        ])
+    columns = [("Rank", True), ("Model", False), ("Size", False), ("Backbone", False), ("Code", False), ("Score", True),
+               *((s, True) for s in splits), ("Source", False)]
     left_out = len(rows) - len(charted)
     caption = (f"{benchmark.name} overall score against the month each paper first appeared; the marker gives the "
                f"size class, and the leading {min(chart.LABELLED, len(charted))} results carry their rank in the table below, "
                "which is the chart's data" + (f" ({left_out} of its results have no dated paper and are not charted)." if left_out else "."))
     page = _env.get_template("leaderboard.md.j2").render(
         marker=MARKER, label=f"board-{benchmark.slug}", b=benchmark, about=about,
-        count=len(rows), papers=len({row.paper.slug for row in rows}), rows=table_rows, splits=splits,
+        count=len(rows), papers=len({row.paper.slug for row in rows}), table=_table(columns, table_rows),
         split=benchmark.split_of[1] if benchmark.split_of else "", parent=parent.name if parent else "",
         chart=f"{benchmark.slug}.svg" if svg else None, alt=" ".join(chart.chart_text(benchmark.name, rows).split()),
         caption=md(caption),
@@ -244,35 +272,37 @@ def _board(benchmark: Benchmark, parent: Benchmark | None, rows: tuple[Row, ...]
     return page, svg
 
 
+ALL_PAPERS_COLUMNS = [("Paper", False), ("Year", False), ("Venue", False), ("Sizes", False), ("Backbone", False),
+                      ("MMEB", True), ("MMEB-V2", True), ("Code", False), ("Topics", False)]
+
+
 def _all_papers(catalogue: Catalogue) -> str:
-    return _env.get_template("all.md.j2").render(
-        marker=MARKER, count=len(catalogue.papers), rows=[_row(p, "all", catalogue) for p in catalogue.papers],
-    )
+    rows = [_row(p, "all", catalogue) for p in catalogue.papers]
+    return _env.get_template("all.md.j2").render(marker=MARKER, count=len(catalogue.papers),
+                                                 table=_table(ALL_PAPERS_COLUMNS, rows))
 
 
 def _best(paper: Paper, benchmark: str) -> str:
     best = best_score(paper, benchmark)
-    return "–" if best is None else md(score_text(best))
+    return "–" if best is None else score_text(best)
 
 
-def _row(paper: Paper, from_doc: str, catalogue: Catalogue) -> dict[str, str]:
+def _row(paper: Paper, from_doc: str, catalogue: Catalogue) -> list[list]:
     """A row of the all-papers table. Topics are plain text: the table's filter narrows by
     topic, and the 2,500 links they were at N=1,000 cost 0.8 s of every full build. The title
     is emphasis after the name, which the stylesheet sets on its own line in small type."""
     topics = [catalogue.topics[t].title for t in paper.topics]
     sizes = backbone_sizes(paper.backbones) or tuple(sorted({r.size for r in paper.results if r.size}))
-    title = f" *{md(paper.title)}*" if paper.short_name else ""
-    return dict(
-        name=_link(paper.name, paper_doc(paper.slug), from_doc) + title,
-        data=row_data(Year=[paper.year or "no date"], Topic=topics, Code=[CODE_CELL.get(paper.code, "not stated")],
-                      Kind=[paper.kind or "not stated"], Modality=list(paper.modalities) or ["not stated"]),
-        year=md(paper.year or "–"), venue=md(paper.venue or "preprint"),
-        sizes=md(" · ".join(size_text(s) for s in sizes) or "–"),
-        backbone=md(" · ".join(dict.fromkeys(backbone_family(b) for b in paper.backbones)) or "–"),
-        mmeb=_best(paper, "mmeb"), mmeb_v2=_best(paper, "mmeb-v2"),
-        topics=md(" · ".join(topics)),  # titles may hold commas
-        code=md(CODE_CELL.get(paper.code, "–")),
-    )
+    name = [_page_link(paper.name, paper_doc(paper.slug), from_doc)] + ([dict(em=paper.title)] if paper.short_name else [])
+    filters = _filters(Year=[paper.year or "no date"], Topic=topics, Code=[CODE_CELL.get(paper.code, "not stated")],
+                       Kind=[paper.kind or "not stated"], Modality=list(paper.modalities) or ["not stated"])
+    return [
+        [*name, filters], [paper.year or "–"], [paper.venue or "preprint"],
+        [" · ".join(size_text(s) for s in sizes) or "–"],
+        [" · ".join(dict.fromkeys(backbone_family(b) for b in paper.backbones)) or "–"],
+        [_best(paper, "mmeb")], [_best(paper, "mmeb-v2")], [CODE_CELL.get(paper.code, "–")],
+        [" · ".join(topics)],  # titles may hold commas
+    ]
 
 
 def _item(paper: Paper, from_doc: str) -> dict[str, str]:

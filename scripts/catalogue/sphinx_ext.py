@@ -10,7 +10,6 @@ local files, non-https links), so a way past the validator still cannot publish 
 from __future__ import annotations
 
 import html
-import json
 import re
 from pathlib import Path
 from urllib.parse import parse_qsl
@@ -247,6 +246,21 @@ class SearchBox(SphinxDirective):
         return [nodes.raw("", form, format="html")]
 
 
+class HtmlTable(SphinxDirective):
+    """A big table that the generator wrote as HTML (render._table, escaped by its template),
+    passed through as it is. Only the all-papers page and the leaderboards may hold one:
+    docutils' own raw directive stays disabled (docs/docutils.conf), and summaries cannot
+    hold directives at all."""
+
+    has_content = True
+
+    def run(self):
+        docname = self.env.docname
+        if docname != f"{GENERATED.name}/all" and not docname.startswith(f"{GENERATED.name}/leaderboards/"):
+            raise self.error("catalogue-table holds the generator's tables: only papers/all and the leaderboards use it")
+        return [nodes.raw("", "\n".join(self.content), format="html")]
+
+
 class CatalogueOverview(SphinxDirective):
     """Counts and the newest additions, for the hand-written landing page."""
 
@@ -394,23 +408,6 @@ def _visit_math_block(self, node) -> None:
     raise nodes.SkipNode
 
 
-class row_filters(nodes.Inline, nodes.Element):
-    """What the table script filters a row by (render.row_data); invisible, and not indexed."""
-
-
-def _row_role(name, rawtext, text, lineno, inliner, options=None, content=None):
-    filters: dict[str, list[str]] = {}
-    for key, value in parse_qsl(text):
-        filters.setdefault(key, []).append(value)
-    return [row_filters(filters=filters)], []
-
-
-def _visit_row_filters(self, node) -> None:
-    data = html.escape(json.dumps(node["filters"], ensure_ascii=False), quote=True)
-    self.body.append(f'<span class="catalogue-row" data-filters="{data}" hidden></span>')
-    raise nodes.SkipNode
-
-
 def _skip(self, node) -> None:
     raise nodes.SkipNode
 
@@ -500,8 +497,7 @@ def setup(app: Sphinx) -> dict:
     app.add_html_math_renderer("mathml", (_visit_math, None), (_visit_math_block, None))
     app.add_directive("catalogue-overview", CatalogueOverview)
     app.add_directive("catalogue-search-box", SearchBox)
-    app.add_node(row_filters, html=(_visit_row_filters, None), text=(_skip, None), latex=(_skip, None))
-    app.add_role("catalogue-row", _row_role)
+    app.add_directive("catalogue-table", HtmlTable)
     app.add_node(place_node, html=(_visit_place, None), text=(_skip, None), latex=(_skip, None))
     app.add_role("catalogue-place", _place_role)
     app.add_role("catalogue-file", _file_role)

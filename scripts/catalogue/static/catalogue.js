@@ -1,6 +1,6 @@
 // Filters and sorting for the catalogue's tables: all papers, and each leaderboard. Without
 // this script each is a plain table. A row says what it can be filtered by in an empty span
-// (render.row_data): one select per key, in the order the keys first appear.
+// (render._filters): one select per key, in the order the keys first appear.
 "use strict";
 
 function rowFilters(row) {
