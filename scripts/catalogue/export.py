@@ -32,8 +32,9 @@ CSV_COLUMNS = ("slug", "short_name", "title", "authors", "date", "year", "venue"
 
 
 def _paper(paper: Paper, site: str) -> dict:
-    data = dataclasses.asdict(paper)
-    data.pop("path")
+    # One level at a time: asdict on the paper would convert its results twice.
+    data = {f.name: getattr(paper, f.name) for f in dataclasses.fields(paper) if f.name != "path"}
+    data["links"] = dataclasses.asdict(paper.links)
     data["results"] = [dict(dataclasses.asdict(r), splits=dict(r.splits)) for r in paper.results]
     data["bibtex"] = dataclasses.asdict(paper.bibtex) if paper.bibtex else None
     if paper.checked:
