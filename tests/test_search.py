@@ -86,12 +86,19 @@ def test_paper_pages_spread_over_shards_and_other_pages_stay_in_the_main_index()
     grouped = shards(pages)
     assert grouped[""] == ["index.html", "papers/all.html"]
     assert len(grouped) == 1000 // PAPERS_PER_SHARD + 1 and sum(map(len, grouped.values())) == len(pages)
-    assert all(80 < len(group) < 170 for name, group in grouped.items() if name)  # about 125 each
+    assert all(80 < len(group) < 170 for name, group in grouped.items() if name)  # about 125 each (8 shards)
     assert shards(pages) == grouped  # the same from build to build
 
 
 def test_small_catalogues_have_one_paper_shard_and_large_ones_a_bounded_number():
-    assert [paper_shard_count(n) for n in (0, 5, 125, 126, 1000, 10_000)] == [1, 1, 1, 2, 8, 16]
+    assert [paper_shard_count(n) for n in (0, 5, 249, 250, 999, 1000, 1999, 2000, 10_000)] == [1, 1, 1, 2, 4, 8, 8, 16, 16]
+
+
+def test_the_shards_change_only_when_the_catalogue_doubles():
+    """A new count moves pages between shards, so every shard is re-indexed: adding papers one
+    at a time from 100 to 5,000 does that 4 times (at 250, 500, 1,000 and 2,000)."""
+    counts = [paper_shard_count(n) for n in range(100, 5001)]
+    assert sum(a != b for a, b in zip(counts, counts[1:], strict=False)) == 4
 
 
 def _site(tmp_path, slugs):
@@ -111,12 +118,12 @@ def _page_counts(site):
 
 
 def test_the_index_is_rebuilt_only_where_pages_changed(tmp_path, monkeypatch):
-    monkeypatch.setattr(search, "PAPERS_PER_SHARD", 10)  # 4 paper shards
-    slugs = {f"p{i}": f"words of paper {i}" for i in range(40)}
+    monkeypatch.setattr(search, "PAPERS_PER_SHARD", 10)  # 4 paper shards, for 40 to 79 papers
+    slugs = {f"p{i}": f"words of paper {i}" for i in range(45)}
     site, grouped = _site(tmp_path, slugs)
     assert sorted(build_index(site, grouped, set())) == sorted(grouped)  # the first time: every shard
     counts = _page_counts(site)
-    assert sum(counts.values()) == 41 and counts["pagefind"] == 1 and len(counts) == 5
+    assert sum(counts.values()) == 46 and counts["pagefind"] == 1 and len(counts) == 5
     assert not list((site / "pagefind" / shard_of("papers/p0.html", True, 4)).glob("*.js"))  # scripts live in the main index only
 
     assert build_index(site, grouped, set()) == []  # nothing rewritten: nothing re-indexed
@@ -127,7 +134,7 @@ def test_the_index_is_rebuilt_only_where_pages_changed(tmp_path, monkeypatch):
     del slugs["p3"]
     site, grouped = _site(tmp_path, slugs)
     assert build_index(site, grouped, set()) == [shard_of("papers/p3.html", True, 4)]
-    assert sum(_page_counts(site).values()) == 40
+    assert sum(_page_counts(site).values()) == 45
     assert len([p for p in (site / "pagefind").rglob("*") if p.is_file()]) <= len(files_before)
 
 

@@ -95,20 +95,26 @@ def entry_file(site: Path) -> Path:
 
 # The index comes in shards, so that a build which rewrites a few pages re-indexes only their
 # shards (Pagefind has no incremental mode; it costs about 2 ms a page). Paper pages are
-# spread over shards of about PAPERS_PER_SHARD by a hash of their address; every other page is
+# spread over shards of PAPERS_PER_SHARD or more by a hash of their address; every other page is
 # in the main index (pagefind/), which the search page loads first and merges the others into.
 # Each shard ranks by its own word counts: on the real catalogue, shards of 14 papers cost the
 # query set's MRR 0.05 and shards of 57 cost nothing (docs/how-search-works.md); more shards
 # also mean more requests for a first query, hence the cap.
 INDEX = "pagefind"
-PAPERS_PER_SHARD = 125
+PAPERS_PER_SHARD = 125  # the fewest a shard holds, once there are two
 MAX_PAPER_SHARDS = 16
 MANIFEST = "shards.json"  # which pages each shard holds, as of the last index
 PAPER_SHARD = "papers-"  # a paper shard's folder: papers-0, papers-1, ...
 
 
 def paper_shard_count(papers: int) -> int:
-    return max(1, min(MAX_PAPER_SHARDS, -(-papers // PAPERS_PER_SHARD)))
+    """A power of two: a new count moves most pages to another shard, so the whole index is
+    redone, and this way that happens only when the catalogue doubles (shards of 125 to 250
+    papers, up to MAX_PAPER_SHARDS); a count rounded up would change at every 125th paper."""
+    count = 1
+    while count * 2 <= MAX_PAPER_SHARDS and papers >= count * 2 * PAPERS_PER_SHARD:
+        count *= 2
+    return count
 
 
 def shard_of(page: str, is_paper: bool, count: int) -> str:
