@@ -66,9 +66,9 @@ def test_the_html_tables_hold_every_value_as_text(pages):
     close the block that carries the table."""
     for name in ("all.md", "leaderboards/alpha-bench-unseen.md"):
         page = pages[name]
-        block = page[page.index("{catalogue-table}"):]
+        block = page[page.index("{catalogue-html}"):]
         assert "<b>" not in block and "&lt;b&gt;Tags&lt;/b&gt;" in block, name
-        assert block.count("<tr") == block.count("</tr>") and block.rstrip().endswith("```"), name
+        assert block.count("<tr") == block.count("</tr>") and block.endswith("</table>\n</div>\n```\n"), name
     assert 'href="../weird-title.html"' in pages["leaderboards/alpha-bench-unseen.md"]
 
 
@@ -106,5 +106,6 @@ def test_whats_new_lists_additions_by_month_newest_first(pages):
     page = pages["new.md"]
     months = [line for line in page.splitlines() if line.startswith("## ")]
     assert months == ["## March 2026", "## February 2026", "## January 2026"]
-    assert page.index("weird-title.md") < page.index("fakeembed-v2.md") < page.index("(<fakeembed.md>)")
+    assert page.index('href="weird-title.html"') < page.index('href="fakeembed-v2.html"') < page.index('href="fakeembed.html"')
+    assert page.count("\n```{catalogue-html}\n") == len(months) == page.count("</ul>\n```\n")  # each list closed before the next month
     assert "added 15 January 2026" in page

@@ -222,9 +222,9 @@ def test_a_new_result_updates_the_places_on_other_pages_without_rewriting_them(t
 def test_only_the_generated_tables_may_pass_html_through(tmp_path):
     root = copy_project(tmp_path, data=PROJECT / "tests" / "data")
     about = root / "docs" / "about.md"
-    about.write_text(about.read_text(encoding="utf-8") + "\n```{catalogue-table}\n<script>alert(1)</script>\n```\n", encoding="utf-8")
+    about.write_text(about.read_text(encoding="utf-8") + "\n```{catalogue-html}\n<script>alert(1)</script>\n```\n", encoding="utf-8")
     status, warnings, out = build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
-    assert status != 0 and "catalogue-table holds the generator's tables" in warnings
+    assert status != 0 and "catalogue-html holds the generator's tables and lists" in warnings
     assert "<script>alert(1)</script>" not in (out / "about.html").read_text(encoding="utf-8")
     assert '<table class="docutils align-default">' in (out / "papers" / "all.html").read_text(encoding="utf-8")
 

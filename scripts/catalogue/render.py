@@ -64,13 +64,21 @@ def _page_link(text: str, target_doc: str, from_doc: str) -> dict:
     return dict(href=f"{'../' * from_doc.count('/')}{target_doc}.html", text=text, internal=True)
 
 
+def _html_block(html: str) -> str:
+    """HTML for a generated list page, passed into it by the {catalogue-html} directive
+    (sphinx_ext.py): MyST's parsing of big tables and lists was most of those pages' cost."""
+    return f"{fence(html)}{{catalogue-html}}\n{html.rstrip()}\n{fence(html)}\n"
+
+
 def _table(columns: list[tuple[str, bool]], rows: list[list[list]]) -> str:
-    """An HTML table, passed into the page by the {catalogue-table} directive (sphinx_ext.py):
-    (heading, right-aligned) per column; a cell is a list of parts, each text or a dict: a
-    link (href, text, internal), em, strong or filters."""
-    html = _html.get_template("table.html.j2").render(
-        columns=[dict(label=label, right=right) for label, right in columns], rows=rows)
-    return f"{fence(html)}{{catalogue-table}}\n{html}{fence(html)}\n"
+    """(heading, right-aligned) per column; a cell is a list of parts, each text or a dict:
+    a link (href, text, internal), em, strong or filters."""
+    return _html_block(_html.get_template("table.html.j2").render(
+        columns=[dict(label=label, right=right) for label, right in columns], rows=rows))
+
+
+def _list(items: list[dict]) -> str:
+    return _html_block(_html.get_template("list.html.j2").render(items=items))
 
 
 def _month(date: str | None) -> str:
@@ -306,13 +314,14 @@ def _row(paper: Paper, from_doc: str, catalogue: Catalogue) -> list[list]:
 
 
 def _item(paper: Paper, from_doc: str) -> dict[str, str]:
-    """An entry of a year or topic list: lists cost half what table rows do to build."""
+    """An entry of a year, topic or What's new list."""
     facts = [paper.venue or "preprint"] + ([_month(paper.date)] if paper.date else [])
     facts += [CODE_BADGES[paper.code][1]] if paper.code else []
     title = paper.title if paper.short_name else ""
     if title.startswith(f"{paper.short_name}:"):  # "VLM2Vec: Training..." after the name VLM2Vec
         title = title[len(paper.short_name) + 1:].strip()
-    return dict(name=_link(paper.name, paper_doc(paper.slug), from_doc), title=md(title), facts=md(" · ".join(facts)))
+    link = _page_link(paper.name, paper_doc(paper.slug), from_doc)
+    return dict(href=link["href"], name=paper.name, title=title, facts=" · ".join(facts))
 
 
 def _whats_new(added: tuple[Paper, ...]) -> str:
@@ -320,15 +329,16 @@ def _whats_new(added: tuple[Paper, ...]) -> str:
     months: dict[str, list[dict]] = {}
     for paper in added:
         day = dt.date.fromisoformat(paper.added)
-        item = _item(paper, "new") | {"added": md(f"{day.day} {MONTHS[day.month - 1]} {day.year}")}
+        item = _item(paper, "new") | {"added": f"{day.day} {MONTHS[day.month - 1]} {day.year}"}
         months.setdefault(_month(paper.added[:7]), []).append(item)
-    return _env.get_template("whats-new.md.j2").render(marker=MARKER, count=len(added), months=list(months.items()))
+    return _env.get_template("whats-new.md.j2").render(
+        marker=MARKER, count=len(added), months=[(month, _list(items)) for month, items in months.items()])
 
 
 def _listing(papers, doc, label, heading, intro, source) -> str:
     return _env.get_template("listing.md.j2").render(
         marker=MARKER, source=source, label=label, heading=heading, intro=intro,
-        count=len(papers), items=[_item(p, doc) for p in papers],
+        count=len(papers), list=_list([_item(p, doc) for p in papers]),
     )
 
 

@@ -246,18 +246,18 @@ class SearchBox(SphinxDirective):
         return [nodes.raw("", form, format="html")]
 
 
-class HtmlTable(SphinxDirective):
-    """A big table that the generator wrote as HTML (render._table, escaped by its template),
-    passed through as it is. Only the all-papers page and the leaderboards may hold one:
-    docutils' own raw directive stays disabled (docs/docutils.conf), and summaries cannot
-    hold directives at all."""
+class GeneratedHtml(SphinxDirective):
+    """A table or list that the generator wrote as HTML (render._html_block, escaped by its
+    template), passed through as it is. Only the generated list pages may hold one, never a
+    paper page: docutils' own raw directive stays disabled (docs/docutils.conf), and
+    summaries cannot hold directives at all."""
 
     has_content = True
 
     def run(self):
-        docname = self.env.docname
-        if docname != f"{GENERATED.name}/all" and not docname.startswith(f"{GENERATED.name}/leaderboards/"):
-            raise self.error("catalogue-table holds the generator's tables: only papers/all and the leaderboards use it")
+        slug = self.env.docname.removeprefix(f"{GENERATED.name}/")
+        if slug == self.env.docname or slug in _CATALOGUES[str(self.env.srcdir)].by_slug:
+            raise self.error("catalogue-html holds the generator's tables and lists: only its list pages use it")
         return [nodes.raw("", "\n".join(self.content), format="html")]
 
 
@@ -497,7 +497,7 @@ def setup(app: Sphinx) -> dict:
     app.add_html_math_renderer("mathml", (_visit_math, None), (_visit_math_block, None))
     app.add_directive("catalogue-overview", CatalogueOverview)
     app.add_directive("catalogue-search-box", SearchBox)
-    app.add_directive("catalogue-table", HtmlTable)
+    app.add_directive("catalogue-html", GeneratedHtml)
     app.add_node(place_node, html=(_visit_place, None), text=(_skip, None), latex=(_skip, None))
     app.add_role("catalogue-place", _place_role)
     app.add_role("catalogue-file", _file_role)
