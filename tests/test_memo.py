@@ -42,6 +42,32 @@ def test_an_edited_summary_is_checked_and_rendered_again(fake_root):
     assert 0 < second.misses < second.hits
 
 
+def test_a_summary_edit_renders_only_its_own_page(fake_root):
+    """The lists and the all-papers table are keyed by what they show, which holds no summary."""
+    _, first = run(fake_root)
+    summary = yaml.safe_load((fake_root / "data/papers/fakeembed.yaml").read_text(encoding="utf-8"))["summary"]
+    edit(fake_root, "fakeembed.yaml", summary=summary.replace("fake paper", "made-up paper"))
+    _, second = run(fake_root, first.current)
+    assert sorted(key[0] for key in second.current if key != "code" and key not in first.current) == ["bib", "page", "paper"]
+
+
+# A date must match the arXiv id's month, so the date case moves both.
+NEW_DATE = {"date": "2024-04", "arxiv": "2404.00001", "links": {"paper": "https://arxiv.org/abs/2404.00001"}}
+
+
+@pytest.mark.parametrize("fields", [
+    {"title": "FakeEmbed: Renamed"}, {"short_name": "FakeEmbedX"}, {"venue": "ICCV 2025"}, NEW_DATE,
+    {"code": "unreleased"}, {"kind": "benchmark"}, {"backbones": ["Other-VL-2B"]}, {"modalities": ["text", "video"]},
+    {"topics": ["beta-topic"]}, {"added": "2026-02-20"},
+    {"results": [dict(benchmark="alpha-bench", variant="FakeEmbed-7B", size=7, score=64.0,
+                      source="https://arxiv.org/abs/2403.00001", table="Table 2", source_kind="paper")]},
+], ids=lambda fields: next(iter(fields)))
+def test_whatever_a_list_or_table_shows_renders_it_again(fake_root, fields):
+    _, first = run(fake_root)
+    edit(fake_root, "fakeembed.yaml", **fields)
+    assert run(fake_root, first.current)[0] == run(fake_root)[0]  # exactly what a run without the memo writes
+
+
 def test_a_file_broken_after_a_clean_build_is_still_reported(fake_root):
     _, first = run(fake_root)
     edit(fake_root, "fakeembed.yaml", topics=["no-such-topic"])

@@ -134,11 +134,11 @@ def render_catalogue(catalogue: Catalogue, memo: Memo | None = None, cited: froz
     # Listings show a row per paper: reuse one when none of its papers (or its topic) changed.
     for year in catalogue.years():
         papers = tuple(p for p in catalogue.papers if p.year == year)
-        pages[f"{year_doc(year)}.md"] = memo.get(("year", year, papers), _listing, papers, year_doc(year),
+        pages[f"{year_doc(year)}.md"] = memo.get(("year", year, _as_listed(papers)), _listing, papers, year_doc(year),
                                                  f"year-{year}", f"Papers from {year}", "", "data/papers/ (the date field)")
     for topic in catalogue.topics.values():
         papers = tuple(p for p in catalogue.papers if topic.slug in p.topics)
-        pages[f"{topic_doc(topic.slug)}.md"] = memo.get(("topic", topic, papers), _listing, papers, topic_doc(topic.slug),
+        pages[f"{topic_doc(topic.slug)}.md"] = memo.get(("topic", topic, _as_listed(papers)), _listing, papers, topic_doc(topic.slug),
                                                         f"topic-{topic.slug}", topic.title, topic.description,
                                                         "data/topics.yaml and data/papers/")
     pages["years/index.md"] = _overview(
@@ -153,9 +153,9 @@ def render_catalogue(catalogue: Catalogue, memo: Memo | None = None, cited: froz
          for t in catalogue.topics.values()],
         "data/topics.yaml",
     )
-    pages["all.md"] = memo.get(("all", catalogue.papers, topics), _all_papers, catalogue)
+    pages["all.md"] = memo.get(("all", _as_tabled(catalogue.papers), topics), _all_papers, catalogue)
     added = catalogue.additions()
-    pages["new.md"] = memo.get(("new", added), _whats_new, added)
+    pages["new.md"] = memo.get(("new", _as_listed(added)), _whats_new, added)
     by_key = sorted(catalogue.papers, key=lambda p: keys[p.slug])
     pages["catalogue.bib"] = f"% {MARKER}\n\n" + "".join(entries[p.slug] + "\n" for p in by_key)
     # What sphinxcontrib-bibtex reads: only the papers hand-written pages cite. Parsing every
@@ -238,6 +238,18 @@ def _filters(**filters) -> dict:
 def _when(paper: Paper, result: Result) -> str:
     parts = [paper.name if paper.name != result.variant else "", paper.date or "no date", "zero-shot" if result.zero_shot else ""]
     return " · ".join(p for p in parts if p)
+
+
+def _as_listed(papers: tuple[Paper, ...]) -> tuple:
+    """What a year, topic or What's new list shows of its papers (_item), to key it by: a
+    summary edit leaves the lists alone, as it does the boards."""
+    return tuple((p.slug, p.name, p.title, p.short_name, p.venue, p.date, p.code, p.added) for p in papers)
+
+
+def _as_tabled(papers: tuple[Paper, ...]) -> tuple:
+    """What the all-papers table shows of its papers (_row), to key it by."""
+    return tuple((p.slug, p.name, p.title, p.short_name, p.venue, p.date, p.code, p.kind, p.topics, p.modalities,
+                  p.backbones, p.results) for p in papers)
 
 
 def _board(benchmark: Benchmark, parent: Benchmark | None, rows: tuple[Row, ...]) -> tuple[str, str | None]:
