@@ -4,6 +4,7 @@ Outside CI these skip when Chromium is missing; with CI set they fail instead, s
 never be skipped silently where it matters.
 """
 
+import json
 import os
 import re
 
@@ -400,3 +401,22 @@ def test_search_filters_narrow_results_and_stay_in_the_address(page):
     page.reload()  # the filters come back from the address
     expect(results).to_have_attribute("data-state", "done", timeout=30_000)
     assert page.get_by_label("Topic", exact=True).input_value() == "Reranking"
+
+
+def test_search_filters_are_the_indexs_own_and_cost_a_first_query_nothing(page):
+    """The filters' values and counts come with the search page (search.filter_counts): the
+    same as Pagefind's, and a query downloads no shard's filter index until a filter is chosen."""
+    loaded = []
+    page.on("response", lambda response: loaded.append(response.url) if response.url.endswith(".pf_filter") else None)
+    page.goto("/search.html?q=embedding")
+    results = page.locator("#search-results")
+    expect(results).to_have_attribute("data-state", "done", timeout=30_000)
+    assert not loaded
+    shown = json.loads(results.get_attribute("data-filters"))
+    # The page's script has merged every shard into this one Pagefind instance.
+    own = page.evaluate("async () => (await import(new URL(document.getElementById('search-results').dataset.pagefind,"
+                        " document.baseURI).href)).filters()")
+    assert shown == own and set(shown) == {"year", "topic", "code", "kind"}
+    page.get_by_label("Year", exact=True).select_option("2024")
+    expect(results).to_have_attribute("data-state", "done", timeout=30_000)
+    assert loaded  # filtering loads them

@@ -69,11 +69,26 @@ def paper_fields(paper: Paper, topics: dict[str, Topic]) -> str:
     names = [paper.name, *name_variants(paper.short_name)] if paper.short_name else [paper.name]
     exact = " ".join(dict.fromkeys(exact_key(n) for n in names))
     meta = _meta(name=paper.name, title=paper.title, year=paper.year, venue=paper.venue, exact=exact)
+    spans = "".join(f'<span data-pagefind-filter="{key}[data-value]" data-value="{attr(value)}"></span>'
+                    for key, value in _filters(paper, topics))
+    return f"<div hidden>{meta}{spans}</div>"
+
+
+def _filters(paper: Paper, topics: dict[str, Topic]) -> list[tuple[str, str]]:
     filters = [("year", paper.year), *(("topic", topics[t].title) for t in paper.topics),
                ("code", CODE_CELL.get(paper.code or "")), ("kind", paper.kind)]
-    spans = "".join(f'<span data-pagefind-filter="{key}[data-value]" data-value="{attr(value)}"></span>'
-                    for key, value in filters if value)
-    return f"<div hidden>{meta}{spans}</div>"
+    return [(key, value) for key, value in filters if value]
+
+
+def filter_counts(papers: tuple[Paper, ...], topics: dict[str, Topic]) -> dict[str, dict[str, int]]:
+    """How many papers carry each filter value, for the search page's selects: what Pagefind's
+    filters() would say, known at build time, so a first query need not download the filter
+    index of every shard (about 100 KB at N=10,000); Pagefind loads it once a filter is chosen."""
+    counts: dict[str, dict[str, int]] = {}
+    for paper in papers:
+        for key, value in _filters(paper, topics):
+            counts.setdefault(key, {})[value] = counts.get(key, {}).get(value, 0) + 1
+    return counts
 
 
 def list_fields(name: str) -> str:
@@ -102,7 +117,7 @@ def entry_file(site: Path) -> Path:
 # also mean more requests for a first query, hence the cap.
 INDEX = "pagefind"
 PAPERS_PER_SHARD = 125  # the fewest a shard holds, once there are two
-MAX_PAPER_SHARDS = 16
+MAX_PAPER_SHARDS = 8  # each merged shard adds about 20 KB to a first query (docs/how-search-works.md)
 MANIFEST = "shards.json"  # which pages each shard holds, as of the last index
 PAPER_SHARD = "papers-"  # a paper shard's folder: papers-0, papers-1, ...
 

@@ -10,6 +10,7 @@ local files, non-https links), so a way past the validator still cannot publish 
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 from urllib.parse import parse_qsl
@@ -462,9 +463,12 @@ def _search_shards(app: Sphinx) -> dict[str, list[str]]:
 
 
 def _search_page_shards(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    """The search page is told which shards to merge into the main index."""
+    """The search page is told which shards to merge into the main index, and the filters' values."""
     if pagename == "search":
+        catalogue = _CATALOGUES[str(app.srcdir)]
         context["catalogue_search_shards"] = " ".join(name for name in _search_shards(app) if name)
+        context["catalogue_search_filters"] = json.dumps(search.filter_counts(catalogue.papers, catalogue.topics),
+                                                         ensure_ascii=False)
 
 
 def _add_theme_files(app: Sphinx, config) -> None:

@@ -104,7 +104,9 @@ async function run() {
   summary.setAttribute("aria-live", "polite");
   const list = document.createElement("ol");
   list.className = "catalogue-results";
-  const controls = filterControls(await pagefind.filters(), (key, value) => {
+  // The filters' values and counts come with the page (search.filter_counts): asking Pagefind
+  // would download every shard's filter index before the first result.
+  const controls = filterControls(JSON.parse(root.dataset.filters || "{}"), (key, value) => {
     if (value) params.set(key, value);
     else params.delete(key);
     window.history.replaceState(null, "", `?${params}`);
