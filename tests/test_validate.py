@@ -371,3 +371,9 @@ def mutate_copy(root, mutate):
     entry = yaml.safe_load((root / "data/papers/fakeembed.yaml").read_text(encoding="utf-8"))
     mutate(entry)
     return entry
+
+
+def test_a_paper_link_that_is_not_text_is_reported_beside_a_code_link(fake_root):
+    """Found by the property test: links.paper as a boolean crashed the check of links.code."""
+    problems = problems_after(fake_root, lambda e: e["links"].update(paper=True, code="https://github.com/example/fakeembed"))
+    the_one(problems, "links.paper", "must be a URL", "not")

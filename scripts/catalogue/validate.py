@@ -462,7 +462,8 @@ def _links(f: _Fields, arxiv: str | None) -> Links:
         if not messages and key == "paper":
             messages = urls.paper_link_problems(url, arxiv)
         if not messages and key == "code":
-            messages = urls.code_link_problems(url, value.get("paper"))
+            paper = value.get("paper")  # reported on its own line when it is not a URL
+            messages = urls.code_link_problems(url, paper if isinstance(paper, str) else None)
         if not messages and key == "pdf" and arxiv and urls.arxiv_id_in(url) not in (None, arxiv):
             messages = [f"points at arXiv {urls.arxiv_id_in(url)}, but the entry is arXiv {arxiv}"]
         for message in messages:
