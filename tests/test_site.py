@@ -239,6 +239,20 @@ def test_place_links_are_found_again_whatever_the_variant_is_called():
     assert ">–</a>" in with_places(page, "p", {})
 
 
+def test_a_build_with_another_builder_between_leaves_the_places_to_the_next_html_build(tmp_path):
+    """linkcheck shares the html build's environment; a result added before it still moves the
+    places in the HTML afterwards."""
+    root = copy_project(tmp_path, data=PROJECT / "tests" / "data")
+    build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
+    _write_entry(root, lambda e: e.update(results=[dict(benchmark="alpha-bench", variant="FakeEmbed-V2-9B", size=9, score=80.0,
+                                                        table="Table 1", source="https://example.org/v2", source_kind="authors")]),
+                 name="fakeembed-v2.yaml")
+    build_main(["-q", "-b", "text", "-d", str(root / "_build" / "doctrees"), "-D", "bibtex_bibfiles=", "-t", "fake",
+                str(root / "docs"), str(root / "_build" / "text")])
+    build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
+    assert "2nd of 3" in (root / "_build" / "html" / "papers" / "fakeembed.html").read_text(encoding="utf-8")
+
+
 def test_a_page_written_before_place_links_had_their_form_is_written_again(tmp_path):
     """Where the HTML holds no place link to patch (a page written by an older version),
     it is removed, so Sphinx writes it again with the places of this build."""

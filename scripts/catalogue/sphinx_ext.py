@@ -301,10 +301,12 @@ def _update_moved_places(app: Sphinx, catalogue: Catalogue) -> None:
     so that Sphinx writes it again. Places are left out of the search index, which stays right.
     """
     places = placements(boards(catalogue))
-    previous = getattr(app.env, "catalogue_places", None)
     _PLACES[str(app.srcdir)] = places
+    if app.builder.name not in ("html", "dirhtml"):
+        return  # other builders (linkcheck) share the environment: it keeps the HTML's places
+    previous = getattr(app.env, "catalogue_places", None)
     app.env.catalogue_places = places
-    if previous is None or app.builder.name not in ("html", "dirhtml"):
+    if previous is None:
         return
     moved = {slug for (slug, *_), place in places.items() ^ previous.items()}
     for slug in moved:
