@@ -125,6 +125,13 @@ def _write_entry(root, mutate, name="fakeembed.yaml"):
     path.write_text(yaml.safe_dump(entry, allow_unicode=True), encoding="utf-8")
 
 
+def _add_a_leading_result(root):
+    """A result that goes first on Alpha Bench, moving FakeEmbed's places down."""
+    _write_entry(root, lambda e: e.update(results=[dict(benchmark="alpha-bench", variant="FakeEmbed-V2-9B", size=9, score=80.0,
+                                                        table="Table 1", source="https://example.org/v2", source_kind="authors")]),
+                 name="fakeembed-v2.yaml")
+
+
 def test_bad_data_is_reported_as_located_errors_not_a_crash(tmp_path):
     """What Read the Docs runs (python -m sphinx): each problem on its own line, located at the
     data file and its field's line, and no crash report around them."""
@@ -203,11 +210,7 @@ def test_a_new_result_updates_the_places_on_other_pages_without_rewriting_them(t
     out, doctree = root / "_build" / "html" / "papers", root / "_build" / "doctrees" / "papers" / "fakeembed.doctree"
     assert "1st of 2" in (out / "fakeembed.html").read_text(encoding="utf-8")
     source, cached = (root / "docs/papers/fakeembed.md").stat().st_mtime_ns, doctree.stat().st_mtime_ns
-
-    def add_result(e):
-        e["results"] = [dict(benchmark="alpha-bench", variant="FakeEmbed-V2-9B", size=9, score=80.0, table="Table 1",
-                             source="https://example.org/v2", source_kind="authors")]
-    _write_entry(root, add_result, name="fakeembed-v2.yaml")
+    _add_a_leading_result(root)
     build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
     page = (out / "fakeembed.html").read_text(encoding="utf-8")
     assert "2nd of 3" in page and "3rd of 3" in page and "1st of 2" not in page
@@ -244,9 +247,7 @@ def test_a_build_with_another_builder_between_leaves_the_places_to_the_next_html
     places in the HTML afterwards."""
     root = copy_project(tmp_path, data=PROJECT / "tests" / "data")
     build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
-    _write_entry(root, lambda e: e.update(results=[dict(benchmark="alpha-bench", variant="FakeEmbed-V2-9B", size=9, score=80.0,
-                                                        table="Table 1", source="https://example.org/v2", source_kind="authors")]),
-                 name="fakeembed-v2.yaml")
+    _add_a_leading_result(root)
     build_main(["-q", "-b", "text", "-d", str(root / "_build" / "doctrees"), "-D", "bibtex_bibfiles=", "-t", "fake",
                 str(root / "docs"), str(root / "_build" / "text")])
     build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
@@ -261,9 +262,7 @@ def test_a_page_written_before_place_links_had_their_form_is_written_again(tmp_p
     page = root / "_build" / "html" / "papers" / "fakeembed.html"
     old = re.sub(r'<a class="catalogue-place" [^>]*>([^<]*)</a>', r'<a class="reference internal">\1</a>', page.read_text(encoding="utf-8"))
     page.write_text(old, encoding="utf-8")
-    _write_entry(root, lambda e: e.update(results=[dict(benchmark="alpha-bench", variant="FakeEmbed-V2-9B", size=9, score=80.0,
-                                                        table="Table 1", source="https://example.org/v2", source_kind="authors")]),
-                 name="fakeembed-v2.yaml")
+    _add_a_leading_result(root)
     build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
     assert "2nd of 3" in page.read_text(encoding="utf-8") and 'class="catalogue-place"' in page.read_text(encoding="utf-8")
 

@@ -33,7 +33,7 @@ _env = jinja2.Environment(
 _env.filters["md"] = md
 # The big tables are HTML (templates/table.html.j2), escaped by Jinja itself.
 _html = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    loader=_env.loader,
     trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined, autoescape=True,
 )
 
@@ -59,9 +59,13 @@ def _link(text: str, target_doc: str, from_doc: str) -> str:
     return f"[{md(text)}](<{'../' * depth}{target_doc}.md>)"
 
 
+def _href(target_doc: str, from_doc: str) -> str:
+    """Another page's address from a page, in the HTML tables and lists (the html builder's)."""
+    return f"{'../' * from_doc.count('/')}{target_doc}.html"
+
+
 def _page_link(text: str, target_doc: str, from_doc: str) -> dict:
-    """A link to another page of the site, in an HTML table (the html builder's addresses)."""
-    return dict(href=f"{'../' * from_doc.count('/')}{target_doc}.html", text=text, internal=True)
+    return dict(href=_href(target_doc, from_doc), text=text, internal=True)
 
 
 def _html_block(html: str) -> str:
@@ -332,8 +336,7 @@ def _item(paper: Paper, from_doc: str) -> dict[str, str]:
     title = paper.title if paper.short_name else ""
     if title.startswith(f"{paper.short_name}:"):  # "VLM2Vec: Training..." after the name VLM2Vec
         title = title[len(paper.short_name) + 1:].strip()
-    link = _page_link(paper.name, paper_doc(paper.slug), from_doc)
-    return dict(href=link["href"], name=paper.name, title=title, facts=" · ".join(facts))
+    return dict(href=_href(paper_doc(paper.slug), from_doc), name=paper.name, title=title, facts=" · ".join(facts))
 
 
 def _whats_new(added: tuple[Paper, ...]) -> str:

@@ -86,7 +86,8 @@ def filter_counts(papers: tuple[Paper, ...], topics: dict[str, Topic]) -> dict[s
     counts: dict[str, dict[str, int]] = {}
     for paper in papers:
         for key, value in _filters(paper, topics):
-            counts.setdefault(key, {})[value] = counts.get(key, {}).get(value, 0) + 1
+            values = counts.setdefault(key, {})
+            values[value] = values.get(value, 0) + 1
     return counts
 
 

@@ -171,12 +171,17 @@ def _search_fields(app: Sphinx, pagename: str, templatename: str, context: dict,
     if paper:
         fields = search.paper_fields(paper, _CATALOGUES[str(app.srcdir)].topics)
     elif is_list:
-        title = html.unescape(re.sub(r"<[^>]+>", "", context.get("title", "")))
+        title = _plain_title(context)
         board = _CATALOGUES[str(app.srcdir)].benchmarks.get(pagename.removeprefix(f"{GENERATED.name}/leaderboards/"))
         fields = search.list_fields(board.name if board else title)
     else:
         fields = ""
     context["body"] = search.indexed(context["body"], fields, is_list)
+
+
+def _plain_title(context: dict) -> str:
+    """The page's title as text (the theme's context holds it as HTML)."""
+    return html.unescape(re.sub(r"<[^>]+>", "", context.get("title", "")))
 
 
 def _citation_meta(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -228,7 +233,7 @@ def _describe_page(app: Sphinx, pagename: str, templatename: str, context: dict,
         context["page_og_title"] = paper.long_name
         context["page_description"] = first_sentence(paper.summary) if paper.summary else paper.long_name
     elif doctree is not None:
-        context["page_og_title"] = html.unescape(re.sub(r"<[^>]+>", "", context.get("title", "")))
+        context["page_og_title"] = _plain_title(context)
         context["page_description"] = page_description(doctree) or context["page_og_title"]
 
 
@@ -464,7 +469,7 @@ def _search_shards(app: Sphinx) -> dict[str, list[str]]:
     return search.shards({app.builder.get_target_uri(doc): _paper_for(app, doc) is not None for doc in app.env.found_docs})
 
 
-def _search_page_shards(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+def _search_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """The search page is told which shards to merge into the main index, and the filters' values."""
     if pagename == "search":
         catalogue = _CATALOGUES[str(app.srcdir)]
@@ -493,7 +498,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _describe_page)
     app.connect("html-page-context", _search_fields)
     app.connect("html-page-context", _feed_link)
-    app.connect("html-page-context", _search_page_shards)
+    app.connect("html-page-context", _search_page_context)
     app.connect("html-page-context", _bibliography_roles)
     app.connect("doctree-read", _check_paper_page)
     app.connect("doctree-read", _bound_doctree_cache)
