@@ -2,6 +2,7 @@
 
 import json
 import re
+import subprocess
 
 import pytest
 
@@ -143,6 +144,36 @@ def test_an_index_interrupted_midway_is_redone_whole(tmp_path, monkeypatch):
     build_index(site, grouped, set())
     (site / "pagefind" / "shards.json").unlink()  # what a build that stopped while indexing leaves
     assert sorted(build_index(site, grouped, set())) == sorted(grouped)
+
+
+def test_meanwhile_runs_while_pagefind_indexes_and_every_run_ends_even_if_it_fails(tmp_path, monkeypatch):
+    monkeypatch.setattr(search, "PAPERS_PER_SHARD", 10)
+    site, grouped = _site(tmp_path, {f"p{i}": f"words of paper {i}" for i in range(25)})
+    started, ended = [], []
+
+    class Recorded(subprocess.Popen):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            started.append(self)
+
+        def communicate(self, *args, **kwargs):
+            ended.append(self)
+            return super().communicate(*args, **kwargs)
+
+    monkeypatch.setattr(search.subprocess, "Popen", Recorded)
+    seen = []
+    build_index(site, grouped, set(), meanwhile=lambda: seen.append((len(started), len(ended))))
+    assert seen == [(len(grouped), 0)]  # every shard's Pagefind had started, none was waited for yet
+    assert build_index(site, grouped, set(), meanwhile=lambda: seen.append("again")) == [] and seen[-1] == "again"
+
+    def fails():
+        raise OSError("disk full")
+
+    started.clear(), ended.clear()
+    with pytest.raises(OSError, match="disk full"):
+        build_index(site, grouped, {"papers/p1.html"}, meanwhile=fails)
+    assert started and ended == started  # no Pagefind left running
+    assert not (site / "pagefind" / "shards.json").exists()  # so the next build redoes every shard
 
 
 def test_a_page_address_that_cannot_be_listed_is_refused_by_name(tmp_path):

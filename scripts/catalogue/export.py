@@ -31,12 +31,18 @@ CSV_COLUMNS = ("slug", "short_name", "title", "authors", "date", "year", "venue"
                "backbones", "modalities", "paper", "code_url", "models", "best_mmeb", "best_mmeb_v2", "page")
 
 
+def _fields(record) -> dict:
+    """A dataclass's fields, one level deep: json writes tuples as lists, so asdict's deep
+    copy would only cost time (a third of to_json at N=1,000)."""
+    return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
+
+
 def _paper(paper: Paper, site: str) -> dict:
-    # One level at a time: asdict on the paper would convert its results twice.
-    data = {f.name: getattr(paper, f.name) for f in dataclasses.fields(paper) if f.name != "path"}
-    data["links"] = dataclasses.asdict(paper.links)
-    data["results"] = [dict(dataclasses.asdict(r), splits=dict(r.splits)) for r in paper.results]
-    data["bibtex"] = dataclasses.asdict(paper.bibtex) if paper.bibtex else None
+    data = _fields(paper)
+    del data["path"]
+    data["links"] = _fields(paper.links)
+    data["results"] = [dict(_fields(r), splits=dict(r.splits)) for r in paper.results]
+    data["bibtex"] = _fields(paper.bibtex) if paper.bibtex else None
     if paper.checked:
         data["checked"] = {"month": paper.checked.month,
                            "sources": [{"label": label, "url": url} for label, url in paper.checked.sources]}

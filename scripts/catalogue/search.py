@@ -14,6 +14,7 @@ import json
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 from .escape import attr
@@ -149,11 +150,13 @@ def shards(pages: dict[str, bool]) -> dict[str, list[str]]:
     return dict(sorted(grouped.items()))
 
 
-def build_index(site: Path, shard_pages: dict[str, list[str]], rewritten: set[str]) -> list[str]:
+def build_index(site: Path, shard_pages: dict[str, list[str]], rewritten: set[str],
+                meanwhile: Callable[[], None] = lambda: None) -> list[str]:
     """Write the shards of the search index into site/pagefind/ whose pages were rewritten,
     added or removed since the last index (all of them the first time); return their names.
 
-    The `pagefind` package ships the binary; the shards are indexed side by side.
+    The `pagefind` package ships the binary; the shards are indexed side by side, and
+    `meanwhile` runs while they are (the exports: Python's work beside Pagefind's).
     """
     index = site / INDEX
     manifest_path = index / MANIFEST
@@ -167,12 +170,15 @@ def build_index(site: Path, shard_pages: dict[str, list[str]], rewritten: set[st
     for name in set(before) - set(shard_pages):
         shutil.rmtree(index / name, ignore_errors=True)
     runs = []
-    for name in stale:
-        _clear(index, name)
-        runs.append((name, subprocess.Popen(_pagefind_command(site, shard_pages[name], index / name),
-                                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)))
-    for name, run in runs:
-        said = run.communicate()[0]
+    try:
+        for name in stale:
+            _clear(index, name)
+            runs.append((name, subprocess.Popen(_pagefind_command(site, shard_pages[name], index / name),
+                                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)))
+        meanwhile()
+    finally:  # every run ends before the build does, whatever `meanwhile` raised
+        ended = [(name, run, run.communicate()[0]) for name, run in runs]
+    for name, run, said in ended:
         if run.returncode != 0:
             raise RuntimeError(f"the search index could not be built (is docs/requirements.txt installed?): "
                                f"pagefind on {site} ({name or 'main'} shard) said: {said.strip()}")
