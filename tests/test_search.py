@@ -169,7 +169,8 @@ def test_meanwhile_runs_while_pagefind_indexes_and_every_run_ends_even_if_it_fai
     def fails():
         raise OSError("disk full")
 
-    started.clear(), ended.clear()
+    started.clear()
+    ended.clear()
     with pytest.raises(OSError, match="disk full"):
         build_index(site, grouped, {"papers/p1.html"}, meanwhile=fails)
     assert started and ended == started  # no Pagefind left running
