@@ -4,6 +4,7 @@ Times are not asserted (they belong to the benchmark, not to tests); what a chan
 Sphinx re-read is.
 """
 
+import datetime as dt
 import os
 import re
 from pathlib import Path
@@ -31,3 +32,39 @@ def test_bench_reports_both_projects_and_what_each_change_rebuilds(tmp_path):
     ours, floor = map(float, re.search(r"\| first search query downloads \(KB\) \| (\d+) \| (\d+) \|", report).groups())
     assert 50 < ours and 5 < floor
     assert "first search query under 500 KB downloaded (measured" in report
+
+
+def test_the_reference_catalogue_is_built_in_full_just_before_each_full_build_of_the_larger_one(tmp_path, monkeypatch):
+    today = dt.date(2026, 12, 2)
+    reference = bench.write_catalogue_project(tmp_path / "reference", bench.catalogue_entries(40, today)[0])
+    built = []
+    real_full_build = bench.full_build
+
+    def recording_full_build(source, out, generated):
+        built.append(source)
+        return real_full_build(source, out, generated)
+
+    monkeypatch.setattr(bench, "full_build", recording_full_build)
+    site, floor = bench.measure_size(48, 1, today, tmp_path / "48", reference)
+    assert built == [reference / "docs", tmp_path / "48" / "catalogue" / "docs", tmp_path / "48" / "bare"]
+    assert len(site.reference) == 1 and not floor.reference
+    assert (tmp_path / "48" / "out-reference" / "html" / "papers" / "all.html").is_file()
+
+
+def _build(seconds: float) -> bench.Build:
+    return bench.Build(seconds, peak_mib=100.0, read=1, written=1, cpu_seconds=seconds)
+
+
+def test_the_linear_target_pairs_each_large_build_with_the_reference_built_beside_it():
+    # The machine slows down between the sizes: the medians (30 s, 400 s) give 13.3x, while
+    # every pair of builds made back to back gives 10x.
+    small = bench.Side(full=[_build(30.0)] * 3, edit=[_build(2.0)] * 3)
+    large = bench.Side(full=[_build(s) for s in (350.0, 400.0, 450.0)],
+                       reference=[_build(s) for s in (35.0, 40.0, 45.0)])
+    lines = bench._targets({1000: (small, small), 10000: (large, bench.Side())})
+    linear = next(line for line in lines if "within 11x the one at N=1,000" in line)
+    assert linear.startswith("- met:") and "10.0x, run by run; 13.3x between the sizes' medians" in linear
+    large.reference = [_build(s) for s in (30.0, 35.0, 40.0)]
+    linear = next(line for line in bench._targets({1000: (small, small), 10000: (large, bench.Side())})
+                  if "within 11x" in line)
+    assert linear.startswith("- MISSED:") and "11.4x, run by run" in linear
