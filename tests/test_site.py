@@ -414,3 +414,19 @@ def test_the_build_process_leaves_its_objects_to_the_system_at_exit_and_collects
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
                          env={"PYTHONPATH": str(PROJECT / "scripts")})
     assert run.stdout.splitlines() == ["frozen before exit: False", "frozen at exit: True"], run.stderr
+
+
+def test_what_exists_before_the_environment_loads_is_frozen_while_the_build_runs_only(tmp_path, monkeypatch):
+    import gc
+
+    from catalogue import sphinx_ext
+    root = copy_project(tmp_path, data=PROJECT / "tests" / "data")
+    frozen, generate = [], sphinx_ext._generate
+    monkeypatch.setattr(sphinx_ext, "_generate", lambda app: (frozen.append(gc.get_freeze_count()), generate(app)))
+    build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
+    assert frozen[0] > 10_000  # the modules and the configuration, at least
+    assert gc.get_freeze_count() == 0  # free again once the build ended
+    bad = root / "data" / "papers" / "fakeembed.yaml"
+    bad.write_text(bad.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
+    status, _, _ = build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
+    assert status == 2 and len(frozen) == 2 and gc.get_freeze_count() == 0  # and after a build the data stopped

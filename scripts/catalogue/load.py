@@ -135,9 +135,11 @@ def _load_without_aliases(text: str, shown: str) -> object:
 def cited_keys(docs: Path, generated: str) -> frozenset[str]:
     """Citation keys that hand-written pages under `docs` cite with MyST's {cite} roles."""
     keys: set[str] = set()
-    for path in docs.rglob("*.md"):
-        if path.relative_to(docs).parts[0] in (generated, "_build"):
-            continue
-        for match in CITE_ROLE.finditer(path.read_text(encoding="utf-8")):
-            keys.update(key.strip() for key in match.group(1).split(","))
+    for folder, subfolders, files in os.walk(docs):
+        if folder == str(docs):  # the generated pages and the build are not walked at all: thousands of files
+            subfolders[:] = [name for name in subfolders if name not in (generated, "_build")]
+        for name in files:
+            if name.endswith(".md"):
+                for match in CITE_ROLE.finditer(Path(folder, name).read_text(encoding="utf-8")):
+                    keys.update(key.strip() for key in match.group(1).split(","))
     return frozenset(keys)

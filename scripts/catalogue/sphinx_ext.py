@@ -50,6 +50,19 @@ _PLACES: dict[str, dict] = {}
 atexit.register(gc.freeze)
 
 
+def _freeze_what_outlives_the_build(app: Sphinx, config) -> None:
+    """What exists before the environment loads (modules, extensions, the configuration) lives
+    as long as the build, so the collector is told to leave it alone until the build ends: an
+    edit at N=1,000 spent 0.16 s collecting, most of it while unpickling the environment and
+    walking these objects again each time. Unfrozen when the build ends (_unfreeze), so that a
+    process which runs many builds (the tests) still frees them."""
+    gc.freeze()
+
+
+def _unfreeze(app: Sphinx, exception) -> None:
+    gc.unfreeze()
+
+
 def _to_root(docname: str) -> str:
     """The relative path from a page to the site's root, for links Sphinx does not resolve."""
     return docname.count("/") * "../"
@@ -65,6 +78,7 @@ def stop(root: Path, problems: list[Problem], when: str) -> None:
         location = f"{problem.path}:{_line_of(root / problem.path, problem.field)}"
         logger.error("%s: %s", problem.field, problem.message, location=location, type="catalogue")
     logger.error("catalogue: %d problem(s) found %s; fix them in the files named above", len(problems), when)
+    gc.unfreeze()  # build-finished does not come after a SystemExit
     raise SystemExit(2)
 
 
@@ -500,6 +514,7 @@ def _add_theme_files(app: Sphinx, config) -> None:
 def setup(app: Sphinx) -> dict:
     app.add_config_value("catalogue_root", None, "env", types=(str, type(None)))
     app.connect("config-inited", _add_theme_files)
+    app.connect("config-inited", _freeze_what_outlives_the_build, priority=900)  # after every other handler
     # Before other extensions read the generated files (sphinxcontrib-bibtex reads cited.bib).
     app.connect("builder-inited", _generate, priority=100)
     app.connect("builder-inited", _reset_build_state)
@@ -516,6 +531,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("doctree-read", _bound_doctree_cache)
     app.connect("env-updated", _stop_on_breaches)
     app.connect("build-finished", _write_exports)
+    app.connect("build-finished", _unfreeze, priority=900)
     # Math as MathML made at build time (html_math_renderer = "mathml" in conf.py): no MathJax.
     app.add_html_math_renderer("mathml", (_visit_math, None), (_visit_math_block, None))
     app.add_directive("catalogue-overview", CatalogueOverview)
