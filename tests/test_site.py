@@ -416,19 +416,29 @@ def test_the_build_process_leaves_its_objects_to_the_system_at_exit_and_collects
     assert run.stdout.splitlines() == ["frozen before exit: False", "frozen at exit: True"], run.stderr
 
 
-def test_what_exists_before_an_environment_loads_is_frozen_while_the_build_runs_only(tmp_path, monkeypatch):
+def test_what_exists_before_an_environment_loads_and_the_environment_are_frozen_while_the_build_runs_only(tmp_path, monkeypatch):
     import gc
+
+    from sphinx.environment import BuildEnvironment
 
     from catalogue import sphinx_ext
     root = copy_project(tmp_path, data=PROJECT / "tests" / "data")
     frozen, generate = [], sphinx_ext._generate
-    monkeypatch.setattr(sphinx_ext, "_generate", lambda app: (frozen.append(gc.get_freeze_count()), generate(app)))
+    monkeypatch.setattr(sphinx_ext, "_generate", lambda app: (frozen.append((gc.get_freeze_count(), gc.isenabled())),
+                                                             generate(app)))
+    collecting_while_loading, setstate = [], BuildEnvironment.__setstate__
+    monkeypatch.setattr(BuildEnvironment, "__setstate__",
+                        lambda env, state: (collecting_while_loading.append((gc.isenabled(), gc.get_freeze_count())),
+                                                       setstate(env, state)))
     build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
+    before = gc.get_freeze_count()
     build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
-    assert frozen[0] == 0  # a full build has no environment to load: left as it was
-    assert frozen[1] > 10_000  # the modules and the configuration, at least
-    assert gc.get_freeze_count() == 0  # free again once the build ended
+    assert frozen[0] == (0, True)  # a full build has no environment to load: left as it was
+    [(collecting, frozen_before_loading)] = collecting_while_loading
+    assert not collecting and frozen_before_loading > 10_000  # paused while the environment is unpickled; the modules frozen
+    assert frozen[1][0] > frozen_before_loading and frozen[1][1]  # and then the environment too; collecting again
+    assert gc.get_freeze_count() == before == 0 and gc.isenabled()  # free again once the build ended
     bad = root / "data" / "papers" / "fakeembed.yaml"
     bad.write_text(bad.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
     status, _, _ = build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
-    assert status == 2 and frozen[2] > 10_000 and gc.get_freeze_count() == 0  # and after a build the data stopped
+    assert status == 2 and frozen[2][0] > 10_000 and gc.get_freeze_count() == 0 and gc.isenabled()  # after a stopped build too

@@ -54,14 +54,27 @@ def _freeze_what_outlives_the_build(app: Sphinx, config) -> None:
     """What exists before a pickled environment loads (modules, extensions, the configuration)
     lives as long as the build, so the collector is told to leave it alone until the build ends:
     an edit at N=1,000 spent 0.16 s collecting, most of it while unpickling the environment and
-    walking these objects again each time. A full build, with no environment to load, is left as
-    it was. Unfrozen when the build ends (_unfreeze), so that a process which runs many builds
-    (the tests) still frees them."""
-    if (Path(app.doctreedir) / ENV_PICKLE_FILENAME).is_file():
+    walking these objects again each time. Unpickling makes no garbage, so the collector is also
+    paused until the environment is loaded (_freeze_the_loaded_environment). A full build, with
+    no environment to load, is left as it was. Unfrozen when the build ends (_unfreeze), so that
+    a process which runs many builds (the tests) still frees them."""
+    if (Path(app.doctreedir) / ENV_PICKLE_FILENAME).is_file() and gc.isenabled():
         gc.freeze()
+        gc.disable()
+        app.catalogue_paused_collector = True
+
+
+def _freeze_the_loaded_environment(app: Sphinx) -> None:
+    """The loaded environment lives as long as the build too: frozen with the rest, and the
+    collector back on (at N=1,000 it spent 35-75 ms of a 90-130 ms load walking it)."""
+    if getattr(app, "catalogue_paused_collector", False):
+        gc.freeze()
+        gc.enable()
+        app.catalogue_paused_collector = False
 
 
 def _unfreeze(app: Sphinx, exception) -> None:
+    _freeze_the_loaded_environment(app)  # in case the build failed before the builder started
     gc.unfreeze()
 
 
@@ -518,6 +531,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _add_theme_files)
     app.connect("config-inited", _freeze_what_outlives_the_build, priority=900)  # after every other handler
     # Before other extensions read the generated files (sphinxcontrib-bibtex reads cited.bib).
+    app.connect("builder-inited", _freeze_the_loaded_environment, priority=50)
     app.connect("builder-inited", _generate, priority=100)
     app.connect("builder-inited", _reset_build_state)
     app.connect("builder-inited", _use_pagefind)
