@@ -442,3 +442,22 @@ def test_what_exists_before_an_environment_loads_and_the_environment_are_frozen_
     bad.write_text(bad.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
     status, _, _ = build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
     assert status == 2 and frozen[2][0] > 10_000 and gc.get_freeze_count() == 0 and gc.isenabled()  # after a stopped build too
+
+
+def test_reading_freezes_what_it_read_at_each_checkpoint_and_writing_starts_unfrozen(tmp_path, monkeypatch):
+    import gc
+
+    from catalogue import sphinx_ext
+    root = copy_project(tmp_path, data=PROJECT / "tests" / "data")
+    monkeypatch.setattr(sphinx_ext, "PAGES_BETWEEN_CHECKPOINTS", 4)
+    reading, writing = [], []
+    check, note = sphinx_ext._check_paper_page, sphinx_ext._note_written
+    monkeypatch.setattr(sphinx_ext, "_check_paper_page", lambda app, doctree: (reading.append(gc.get_freeze_count()),
+                                                                               check(app, doctree)))
+    monkeypatch.setattr(sphinx_ext, "_note_written", lambda app, doctree, doc: (writing.append(gc.get_freeze_count()),
+                                                                                note(app, doctree, doc)))
+    build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")  # warns of the citations it leaves out
+    assert len(reading) > 8 and reading[:4] == [0, 0, 0, 0]  # a full build: nothing frozen before the first checkpoint
+    assert reading[4] > 10_000 and reading[8] > reading[4]  # then what was read, more at each checkpoint
+    assert writing and set(writing) == {0}  # written doctrees can be freed
+    assert gc.get_freeze_count() == 0
