@@ -75,7 +75,6 @@ def _freeze_the_loaded_environment(app: Sphinx) -> None:
 
 
 def _unfreeze(app: Sphinx, exception) -> None:
-    _freeze_the_loaded_environment(app)  # in case the build failed before the builder started
     gc.unfreeze()
 
 
@@ -160,8 +159,7 @@ def _shared_navigation(app: Sphinx, pagename: str, templatename: str, context: d
 def _reset_build_state(app: Sphinx) -> None:
     app.builder.catalogue_navigation = {}  # per build: the toctree may have changed
     app.builder.catalogue_pages_written = set()  # output paths, for the search index's shards
-    app.builder.catalogue_pages_read = 0  # and whether reading froze any (_checkpoint_reading)
-    app.builder.catalogue_froze_reading = False
+    app.builder.catalogue_pages_read = 0  # pages read this build, for the collector's checkpoints (_checkpoint_reading)
 
 
 def _bound_doctree_cache(app: Sphinx, doctree: nodes.document) -> None:
@@ -184,13 +182,12 @@ def _checkpoint_reading(app: Sphinx, doctree: nodes.document) -> None:
     if app.builder.catalogue_pages_read % PAGES_BETWEEN_CHECKPOINTS == 0:
         gc.collect()
         gc.freeze()
-        app.builder.catalogue_froze_reading = True
 
 
 def _unfreeze_for_writing(app: Sphinx, builder) -> None:
     """The doctrees kept for writing were frozen with the rest; written, they are garbage that
     would stay in memory until the build ends if left frozen."""
-    if builder.catalogue_froze_reading:
+    if builder.catalogue_pages_read >= PAGES_BETWEEN_CHECKPOINTS:  # a checkpoint ran
         gc.unfreeze()
 
 
