@@ -20,6 +20,10 @@ FILE = "data/papers/fakeembed.yaml"
 TODAY = dt.date(2026, 11, 27)
 
 
+def fake_entry() -> dict:
+    return yaml.safe_load((FAKE_DATA / "papers/fakeembed.yaml").read_text(encoding="utf-8"))
+
+
 def problems_after(root: Path, mutate=None, text: str | bytes | None = None, name="fakeembed.yaml") -> list[str]:
     path = root / "data" / "papers" / name
     if text is None:
@@ -189,16 +193,59 @@ def test_a_result_names_its_source_and_kind(fake_root, field):
     ({"splits": {"Seen": 170}}, "splits.Seen", ["0 to 100"]),
     ({"splits": [70.2]}, "splits", ["mapping"]),
     ({"paper": "x"}, "paper", ["unknown field"]),
+    ({"source_kind": "leaderboard", "leaderboard_status": "verified", "as_of": None}, "as_of", ["is required", "board's snapshot"]),
+    ({"source_kind": "third-party", "later_paper": "X (arXiv 2501.00001)", "as_of": None}, "as_of", ["is required", "later paper's version"]),
+    ({"as_of": "2026-12-01"}, "as_of", ["in the future"]),
+    ({"as_of": "2027-01"}, "as_of", ["in the future"]),
+    ({"as_of": "0050-01"}, "as_of", ["before 1990"]),
+    ({"as_of": "2026-13"}, "as_of", ["YYYY-MM-DD", "YYYY-MM"]),
+    ({"as_of": "August 2026"}, "as_of", ["YYYY-MM-DD"]),
+    ({"as_of": 2026}, "as_of", ["YYYY-MM-DD"]),
+    ({"splits": {"Image-CLS": 60.0}}, "splits.Image-CLS", ["not a split", "Alpha Bench has: Seen, Unseen"]),
 ])
 def test_bad_results_are_named_with_the_fix(fake_root, change, field, words):
     the_one(problems_after(fake_root, lambda e: e["results"][0].update(change)), f"results[0].{field}", *words)
 
 
-def test_two_rows_for_the_same_benchmark_and_variant(fake_root):
+def test_two_rows_for_the_same_benchmark_variant_kind_and_date(fake_root):
     def mutate(e):
         e["results"].append(copy.deepcopy(dict(e["results"][0], score=62.0)))  # a copy: a shared one dumps as an alias
-    the_one(problems_after(fake_root, mutate), "results[2].variant", "results[0] already gives FakeEmbed-7B",
-            "one row per benchmark and variant")
+    the_one(problems_after(fake_root, mutate), f"results[{len(fake_entry()['results'])}].variant",
+            "results[0] already gives FakeEmbed-7B", "from a paper source as of 2024-03",
+            "one row per benchmark, variant, kind of source and date")
+
+
+def test_one_model_may_have_a_paper_row_and_dated_board_rows(fake_root):
+    """The same variant from its paper and from two snapshots of the board is history, not a duplicate."""
+    catalogue = load_catalogue(fake_root, today=TODAY)
+    rows = [r for r in catalogue.by_slug["fakeembed"].results if r.variant == "FakeEmbed-7B"]
+    assert [(r.source_kind, r.as_of) for r in rows] == [("paper", "2024-03"), ("leaderboard", "2026-08-15")]
+
+
+def test_an_as_of_date_reads_the_same_quoted_or_not(fake_root):
+    """YAML reads an unquoted 2026-08-15 as a date: it must come out as the text a quoted one gives."""
+    unquoted = load_catalogue(fake_root, today=TODAY).by_slug["fakeembed"].results[1].as_of
+    path = fake_root / "data/papers/fakeembed.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("as_of: 2026-08-15", "as_of: '2026-08-15'"), encoding="utf-8")
+    assert unquoted == load_catalogue(fake_root, today=TODAY).by_slug["fakeembed"].results[1].as_of == "2026-08-15"
+
+
+@pytest.mark.parametrize(("pending", "field", "words"), [
+    ([{"benchmark": "alpha-bnch", "reason": "table not yet read"}], "pending_results[0].benchmark", ["did you mean 'alpha-bench'"]),
+    ([{"benchmark": "alpha-bench"}], "pending_results[0].reason", ["is required"]),
+    ([{"benchmark": "alpha-bench", "reason": "a | pipe"}], "pending_results[0].reason", ["plain text"]),
+    ([{"benchmark": "alpha-bench", "reason": "x", "score": 60}], "pending_results[0].score", ["unknown field"]),
+    (["alpha-bench"], "pending_results[0]", ["mapping with benchmark and reason"]),
+    ({"benchmark": "alpha-bench"}, "pending_results", ["list"]),
+    ([{"benchmark": "alpha-bench", "reason": "x"}, {"benchmark": "alpha-bench", "reason": "y"}],
+     "pending_results[1].benchmark", ["listed twice"]),
+])
+def test_bad_pending_results_are_named_with_the_fix(fake_root, pending, field, words):
+    the_one(problems_after(fake_root, lambda e: e.update(pending_results=pending)), field, *words)
+
+
+def test_dates_before_1990_are_refused(fake_root):
+    the_one(problems_after(fake_root, lambda e: e.update(date="0050-01", arxiv=None)), "date", "before 1990")
 
 
 def test_a_benchmark_vocabulary_with_a_bad_split_of_is_refused(fake_root):

@@ -42,6 +42,7 @@ def _paper(paper: Paper, site: str) -> dict:
     del data["path"]
     data["links"] = _fields(paper.links)
     data["results"] = [dict(_fields(r), splits=dict(r.splits)) for r in paper.results]
+    data["pending_results"] = [_fields(w) for w in paper.pending_results]
     data["bibtex"] = _fields(paper.bibtex) if paper.bibtex else None
     if paper.checked:
         data["checked"] = {"month": paper.checked.month,

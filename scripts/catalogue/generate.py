@@ -30,6 +30,12 @@ def generate(root: Path = ROOT, memo: Memo | None = None) -> tuple[Catalogue, Wr
     return catalogue, write_pages(root / GENERATED, pages)
 
 
+def pending_notes(catalogue: Catalogue) -> list[str]:
+    """Numbers the papers report but the catalogue has not entered yet: notes, not problems."""
+    return [f"note: {paper.path}: pending_results: {catalogue.benchmarks[w.benchmark].name}: {w.reason}"
+            for paper in sorted(catalogue.papers, key=lambda p: p.path) for w in paper.pending_results]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m catalogue", description=__doc__.splitlines()[0])
     parser.add_argument("command", choices=["validate", "generate"])
@@ -39,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "validate":
             catalogue = load_catalogue(args.root)
             print(f"ok: {len(catalogue.papers)} papers, {len(catalogue.topics)} topics")
+            for note in pending_notes(catalogue):
+                print(note)
         else:
             catalogue, report = generate(args.root)
             print(f"ok: {len(catalogue.papers)} papers; {len(report.written)} pages written, "

@@ -18,9 +18,17 @@ SIZE_CLASSES = ("< 3B", "3–10B", "> 10B")
 @dataclass(frozen=True)
 class Row:
     paper: Paper
-    result: Result
+    result: Result  # the number the board ranks by (RANKED_BY)
     score: float  # the score on this board: the result's overall score, or the split's
     rank: int  # 1 for the best; equal scores share a rank
+    others: tuple[tuple[Result, float], ...] = ()  # the same model's other numbers here, newest first
+
+
+# One model (an entry's variant) may have a number from its paper and another from a later
+# snapshot of the benchmark's board. The board ranks by the most direct kind of source
+# (paper, authors' page, leaderboard, later paper), the newest of that kind, and shows the
+# others beside it, so a re-score reads as history rather than as a second model.
+RANKED_BY = "the most direct kind of source, and the newest number of that kind"
 
 
 def size_class(size: float | None) -> str | None:
@@ -30,21 +38,30 @@ def size_class(size: float | None) -> str | None:
 
 
 def board_rows(catalogue: Catalogue, benchmark: Benchmark) -> tuple[Row, ...]:
-    """The board's rows, best first; ties share a rank and are listed by variant name."""
+    """The board's rows, one per model, best first; ties share a rank and are listed by variant name."""
     parent, split = benchmark.split_of or (None, None)
-    entries = []
+    models: dict[tuple[str, str], list[tuple[Result, float]]] = {}
     for paper in catalogue.papers:
         for result in paper.results:
             if result.benchmark == benchmark.slug:
-                entries.append((paper, result, result.score))
+                score = result.score
             elif result.benchmark == parent and split in dict(result.splits):
-                entries.append((paper, result, dict(result.splits)[split]))
+                score = dict(result.splits)[split]
+            else:
+                continue
+            models.setdefault((paper.slug, result.variant), []).append((result, score))
+    entries = []
+    for (slug, _), numbers in models.items():
+        numbers.sort(key=lambda n: n[0].as_of or "", reverse=True)  # newest first; undated last
+        ranked = min(numbers, key=lambda n: n[0].directness)  # the first, so the newest, of the most direct kind
+        others = tuple(n for n in numbers if n is not ranked)
+        entries.append((catalogue.by_slug[slug], ranked[0], ranked[1], others))
     entries.sort(key=lambda e: (-e[2], e[1].variant.lower(), e[0].slug))
     rows, rank = [], 0
-    for i, (paper, result, score) in enumerate(entries):
+    for i, (paper, result, score, others) in enumerate(entries):
         if i == 0 or score != entries[i - 1][2]:
             rank = i + 1
-        rows.append(Row(paper, result, score, rank))
+        rows.append(Row(paper, result, score, rank, others))
     return tuple(rows)
 
 

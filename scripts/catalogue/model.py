@@ -82,6 +82,12 @@ class Result:
     zero_shot: bool | None = None  # True: not trained on the benchmark's training split, as the source says
     leaderboard_status: str | None = None  # "self-reported" or "verified", as the board marks it
     later_paper: str | None = None  # the later paper whose comparison table it is, for third-party
+    as_of: str | None = None  # YYYY-MM or YYYY-MM-DD the number is from: a board's snapshot, a paper version's month
+
+    @property
+    def directness(self) -> int:
+        """0 for the most direct kind of source (the paper), larger for the less direct."""
+        return SOURCE_KINDS.index(self.source_kind)
 
     @property
     def kind_label(self) -> str:
@@ -89,6 +95,14 @@ class Result:
         if self.source_kind == "leaderboard" and self.leaderboard_status:
             return f"leaderboard ({self.leaderboard_status})"
         return {"paper": "paper", "authors": "authors' page", "third-party": "later paper"}.get(self.source_kind, self.source_kind)
+
+
+@dataclass(frozen=True)
+class PendingResult:
+    """A benchmark the paper reports on whose number is not entered yet, and why."""
+
+    benchmark: str  # a slug of data/benchmarks.yaml
+    reason: str  # "table not yet read", "printed only as a chart"
 
 
 @dataclass(frozen=True)
@@ -124,6 +138,7 @@ class Paper:
     modalities: tuple[str, ...] = ()
     builds_on: tuple[str, ...] = ()
     results: tuple[Result, ...] = ()
+    pending_results: tuple[PendingResult, ...] = ()
     added: str | None = None  # YYYY-MM-DD the entry entered the catalogue
     bibtex: BibOverride | None = None  # the authors' own BibTeX, written under the generated key
     unverified: tuple[str, ...] = ()  # required fields still awaiting verification

@@ -15,7 +15,7 @@ import jinja2
 
 from . import bibtex, chart
 from .escape import fence, md
-from .leaderboard import Row, backbone_family, backbone_sizes, best_score, boards, score_text, size_class, size_text
+from .leaderboard import RANKED_BY, Row, backbone_family, backbone_sizes, best_score, boards, score_text, size_class, size_text
 from .memo import Memo, digest
 from .model import Benchmark, Catalogue, Paper, Result
 
@@ -113,25 +113,31 @@ def render_catalogue(catalogue: Catalogue, memo: Memo | None = None, cited: froz
         neighbours = (papers[i - 1] if i else None, papers[i + 1] if i + 1 < len(papers) else None)
         inputs = (paper, entries[paper.slug], topics, tuple(catalogue.by_slug[s].name for s in paper.builds_on),
                   tuple((p.slug, p.name) for p in later), tuple(catalogue.benchmarks[r.benchmark] for r in paper.results),
+                  tuple(catalogue.benchmarks[w.benchmark] for w in paper.pending_results),
                   tuple((p.slug, p.name) for p in neighbours if p))
         pages[f"{paper_doc(paper.slug)}.md"] = memo.get(("page", inputs), render_paper,
                                                          paper, catalogue, entries[paper.slug], later, neighbours)
 
     # A board is re-rendered, and its chart redrawn, only when what it shows changes (not on a summary edit).
-    for slug, rows in all_boards.items():
+    pending = _pending_by_board(catalogue)
+    for slug in catalogue.benchmarks:
+        rows, waiting = all_boards.get(slug, ()), pending.get(slug, ())
+        if not rows and not waiting:
+            continue
         benchmark = catalogue.benchmarks[slug]
-        shown = tuple((r.paper.slug, r.paper.name, r.paper.date, r.paper.code, r.result, r.score, r.rank) for r in rows)
+        shown = tuple((r.paper.slug, r.paper.name, r.paper.date, r.paper.code, r.result, r.score, r.rank, r.others)
+                      for r in rows)
         parent = catalogue.benchmarks.get(benchmark.split_of[0]) if benchmark.split_of else None
-        page, svg = memo.get(("board", benchmark, parent, shown), _board, benchmark, parent, rows)
+        page, svg = memo.get(("board", benchmark, parent, shown, waiting), _board, benchmark, parent, rows, waiting)
         pages[f"{board_doc(slug)}.md"] = page
         if svg:
             pages[f"{board_doc(slug)}.svg"] = svg
     pages["leaderboards/index.md"] = _overview(
         "leaderboards", "Leaderboards",
         "One board per benchmark: every score this catalogue records on it, ranked, with its paper and its source.",
-        [dict(doc=slug, title=catalogue.benchmarks[slug].name, count=len(rows),
+        [dict(doc=slug, title=catalogue.benchmarks[slug].name, count=len(all_boards.get(slug, ())),
               description=f"{catalogue.benchmarks[slug].metric}; {catalogue.benchmarks[slug].overall}")
-         for slug, rows in all_boards.items()],
+         for slug in catalogue.benchmarks if slug in all_boards or slug in pending],
         "data/benchmarks.yaml and data/papers/",
     )
 
@@ -196,6 +202,7 @@ def render_paper(paper: Paper, catalogue: Catalogue, bib: str, built_upon_by: li
         authors=md(", ".join(paper.authors)) if paper.authors else "*Authors awaiting verification.*",
         code_color=color, code_label=label, links=paper.links.items(), facts=facts,
         results=[_result_row(r, catalogue.benchmarks[r.benchmark], doc) for r in paper.results],
+        pending=[f"{md(catalogue.benchmarks[w.benchmark].name)}: {md(w.reason)}" for w in paper.pending_results],
         split_lines=[f"{md(r.variant)} on {md(catalogue.benchmarks[r.benchmark].name)}: "
                      + md(" · ".join(f"{name} {score_text(value)}" for name, value in r.splits)) for r in paper.results if r.splits],
         builds_on=", ".join(_link(by_slug[s].name, paper_doc(s), doc) for s in paper.builds_on),
@@ -210,7 +217,23 @@ def render_paper(paper: Paper, catalogue: Catalogue, bib: str, built_upon_by: li
 
 def _source_text(result: Result) -> str:
     where = f"{result.kind_label}: {result.later_paper}" if result.later_paper else result.kind_label
-    return f"{where}, {result.table}"
+    return f"{where}, {result.table}" + (f", as of {result.as_of}" if result.as_of else "")
+
+
+def _other_number(result: Result, score: float) -> dict:
+    """Another number of the same model on a board, shown beside the one it is ranked by:
+    '59.3 (leaderboard (verified), 2026-08-15)', linked to its source."""
+    dated = f", {result.as_of}" if result.as_of else ""
+    return dict(href=result.source, text=f"{score_text(score)} ({result.kind_label}{dated})", internal=False)
+
+
+def _pending_by_board(catalogue: Catalogue) -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """benchmark slug -> (paper slug, name, reason) of each paper whose number there is not entered yet."""
+    out: dict[str, list] = {}
+    for paper in sorted(catalogue.papers, key=lambda p: p.name.lower()):
+        for pending in paper.pending_results:
+            out.setdefault(pending.benchmark, []).append((paper.slug, paper.name, pending.reason))
+    return {slug: tuple(items) for slug, items in out.items()}
 
 
 def _source_cell(result: Result) -> str:
@@ -256,9 +279,10 @@ def _as_tabled(papers: tuple[Paper, ...]) -> tuple:
                   p.backbones, p.results) for p in papers)
 
 
-def _board(benchmark: Benchmark, parent: Benchmark | None, rows: tuple[Row, ...]) -> tuple[str, str | None]:
+def _board(benchmark: Benchmark, parent: Benchmark | None, rows: tuple[Row, ...],
+           pending: tuple[tuple[str, str, str], ...] = ()) -> tuple[str, str | None]:
     """A leaderboard page and its chart (None when no row can be charted); `parent` is the
-    benchmark this one is a split of."""
+    benchmark this one is a split of; `pending` the papers whose number here is not entered yet."""
     doc = board_doc(benchmark.slug)
     splits = benchmark.splits
     charted = chart.charted(rows)
@@ -276,7 +300,8 @@ def _board(benchmark: Benchmark, parent: Benchmark | None, rows: tuple[Row, ...]
             # The paper's first-version month is emphasis after the name, set beneath it in small type.
             [_page_link(result.variant, paper_doc(paper.slug), doc), dict(em=_when(paper, result)), filters],
             [size_text(result.size)], [result.backbone or "–"], [CODE_CELL.get(paper.code, "–")],
-            [dict(strong=score_text(row.score))],
+            [dict(strong=score_text(row.score)), *(part for result, score in row.others
+                                                    for part in (" · ", _other_number(result, score)))],
             *([score_text(printed[s]) if s in printed else "–"] for s in splits),
             [_source_link(result)],
         ])
@@ -291,7 +316,8 @@ def _board(benchmark: Benchmark, parent: Benchmark | None, rows: tuple[Row, ...]
         count=len(rows), papers=len({row.paper.slug for row in rows}), table=_table(columns, table_rows),
         split=benchmark.split_of[1] if benchmark.split_of else "", parent=parent.name if parent else "",
         chart=f"{benchmark.slug}.svg" if svg else None, alt=" ".join(chart.chart_text(benchmark.name, rows).split()),
-        caption=md(caption),
+        caption=md(caption), ranked_by=RANKED_BY, models_with_others=sum(bool(row.others) for row in rows),
+        pending=[f"{_link(name, paper_doc(slug), doc)}: {md(reason)}" for slug, name, reason in pending],
     )
     return page, svg
 

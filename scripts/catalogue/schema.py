@@ -18,6 +18,7 @@ from .validate import (
     BADGE_TEXT,
     CHECKED_LIMITS,
     CODE_STATES,
+    DATED_KINDS,
     FIELDS,
     KINDS,
     LEADERBOARD_STATUSES,
@@ -30,6 +31,7 @@ from .validate import (
     MAY_AWAIT,
     MODALITIES,
     MONTH,
+    PENDING_FIELDS,
     REQUIRED,
     RESULT_FIELDS,
     RESULT_LIMITS,
@@ -70,9 +72,19 @@ def _result(benchmarks: dict[str, Benchmark]) -> dict:
         "source_kind": {"enum": list(SOURCE_KINDS)},
         "leaderboard_status": {"enum": list(LEADERBOARD_STATUSES)},
         "later_paper": _text(RESULT_LIMITS["later_paper"]),
+        "as_of": {"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$",
+                  "description": "the date the number is from: YYYY-MM-DD of a board's snapshot, YYYY-MM of a paper version"},
     }
     assert set(properties) == set(RESULT_FIELDS)
-    return {"type": "object", "properties": properties, "required": list(RESULT_REQUIRED), "additionalProperties": False}
+    dated = {"if": {"required": ["source_kind"], "properties": {"source_kind": {"enum": list(DATED_KINDS)}}},
+             "then": {"required": ["as_of"]}}
+    return {"type": "object", "properties": properties, "required": list(RESULT_REQUIRED), "allOf": [dated],
+            "additionalProperties": False}
+
+
+def _pending(benchmarks: dict[str, Benchmark]) -> dict:
+    return {"type": "object", "required": list(PENDING_FIELDS), "additionalProperties": False,
+            "properties": {"benchmark": {"enum": list(benchmarks)}, "reason": _text(RESULT_LIMITS["table"], _anchored(BADGE_TEXT))}}
 
 
 def _awaited(field: str) -> dict:
@@ -112,6 +124,7 @@ def entry_schema(topics: dict[str, Topic], benchmarks: dict[str, Benchmark]) -> 
         "modalities": _list({"enum": list(MODALITIES)}),
         "builds_on": _list({"type": "string", "pattern": _anchored(SLUG)}),
         "results": {"type": "array", "items": _result(benchmarks)},
+        "pending_results": {"type": "array", "maxItems": MAX_ITEMS, "items": _pending(benchmarks)},
         "added": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "YYYY-MM-DD the entry was added"},
         "bibtex": {"type": "string", "maxLength": 8000},
         "unverified": _list({"enum": list(MAY_AWAIT)}),

@@ -20,30 +20,35 @@ from . import urls
 from .bibtex import parse_override
 from .load import parse_yaml, read_bytes, read_yaml
 from .memo import Memo, digest
-from .model import SOURCE_KINDS, Benchmark, Catalogue, CatalogueError, Checked, Links, Paper, Problem, Result, Topic
+from .model import (
+    SOURCE_KINDS, Benchmark, Catalogue, CatalogueError, Checked, Links, Paper, PendingResult, Problem, Result, Topic,
+)
 from .summary import MAX_WORDS, MIN_WORDS, summary_problems, word_count
 
 REQUIRED = ("title", "authors", "date", "links.paper", "topics", "summary", "checked")
 OPTIONAL = (
     "short_name", "arxiv", "venue", "kind", "code", "backbones", "modalities",
-    "builds_on", "results", "added", "bibtex", "unverified",
+    "builds_on", "results", "pending_results", "added", "bibtex", "unverified",
 )
 MAX_CHECKED_SOURCES = 12
 CHECKED_LIMITS = {"label": 60, "url": 500}  # characters
 FIELDS = ("title", "authors", "date", "links", "topics", "summary", "checked", *OPTIONAL)
 LINK_FIELDS = ("paper", "pdf", "code", "models", "project")
 RESULT_FIELDS = ("benchmark", "variant", "size", "backbone", "score", "splits", "zero_shot", "source", "table",
-                 "source_kind", "leaderboard_status", "later_paper")
+                 "source_kind", "leaderboard_status", "later_paper", "as_of")
 RESULT_REQUIRED = ("benchmark", "variant", "score", "source", "table", "source_kind")
 RESULT_LIMITS = {"variant": 120, "table": 120, "backbone": 80, "source": 500, "later_paper": 200}  # characters
 LEADERBOARD_STATUSES = ("self-reported", "verified")
+DATED_KINDS = ("leaderboard", "third-party")  # kinds whose number changes with the day it was read
+PENDING_FIELDS = ("benchmark", "reason")
+FIRST_YEAR = 1990  # no date in the catalogue is older: an earlier one is a typo
 BENCHMARK_FIELDS = ("name", "metric", "overall", "link", "splits", "split_of")
 MAX_SIZE_B = 1000  # parameters in billions; a bigger number is a unit mistake (7 means 7B)
 # Required facts that may wait for verification: absent, or shown with a warning until confirmed.
 # The title stays required: a page needs a name.
 MAY_AWAIT = ("authors", "date", "links.paper", "topics", "summary", "checked")
 
-KINDS = ("method", "benchmark", "technical-report", "study", "reranker")
+KINDS = ("method", "benchmark", "technical-report", "study", "reranker", "model")  # model: a release without a paper
 CODE_STATES = ("released", "weights-only", "unreleased")
 MODALITIES = ("text", "image", "video", "audio", "document")
 RESERVED_SLUGS = {"index", "all", "years", "topics", "leaderboards", "new", "search", "genindex"}
@@ -351,7 +356,8 @@ def validate_paper(
             f.bad(f"builds_on[{i}]", "a paper cannot build on itself")
     summary = _summary(f)
     bibtex = _bibtex(f)
-    results = _results(f, benchmarks or {})
+    results = _results(f, benchmarks or {}, today)
+    pending = _pending_results(f, benchmarks or {})
     checked = _checked(f, today)
 
     paper = None
@@ -360,7 +366,7 @@ def validate_paper(
             slug=slug, path=shown, title=title or "", summary=summary or "", topics=topic_slugs,
             authors=authors, date=date, links=links, short_name=short_name, arxiv=arxiv, venue=venue,
             code=code, kind=kind, backbones=f.texts("backbones"), modalities=f.texts("modalities", MODALITIES),
-            builds_on=builds_on, results=results, added=added, bibtex=bibtex, unverified=unverified, checked=checked,
+            builds_on=builds_on, results=results, pending_results=pending, added=added, bibtex=bibtex, unverified=unverified, checked=checked,
         )
         if f.problems:  # texts() above may still have found something
             paper = None
@@ -384,6 +390,9 @@ def _month(f: _Fields, key: str, today: dt.date) -> str | None:
     value = value.strip()
     if value > today.strftime("%Y-%m"):
         f.bad(key, f"{value} is in the future; use the month the paper first appeared")
+        return None
+    if int(value[:4]) < FIRST_YEAR:
+        f.bad(key, f"{value} is before {FIRST_YEAR}; check the year")
         return None
     return value
 
@@ -534,7 +543,7 @@ def _bibtex(f: _Fields):
     return override
 
 
-def _results(f: _Fields, benchmarks: dict[str, Benchmark]) -> tuple[Result, ...]:
+def _results(f: _Fields, benchmarks: dict[str, Benchmark], today: dt.date) -> tuple[Result, ...]:
     value = f.data.get("results")
     if value is None:
         return ()
@@ -547,20 +556,22 @@ def _results(f: _Fields, benchmarks: dict[str, Benchmark]) -> tuple[Result, ...]
         if not isinstance(item, dict):
             f.bad(field, f"must be a mapping with {', '.join(RESULT_FIELDS)}")
             continue
-        result = _result(_Sub(f, field, item), benchmarks)
+        result = _result(_Sub(f, field, item), benchmarks, today)
         if result is None:
             continue
-        key = (result.benchmark, result.variant)
+        # One model may carry a number from each kind of source, and from each dated snapshot.
+        key = (result.benchmark, result.variant, result.source_kind, result.as_of)
         if key in seen:
-            f.bad(f"{field}.variant", f"results[{seen[key]}] already gives {result.variant} on {result.benchmark}; "
-                                      "keep one row per benchmark and variant (the most primary source)")
+            f.bad(f"{field}.variant", f"results[{seen[key]}] already gives {result.variant} on {result.benchmark} "
+                                      f"from a {result.source_kind} source{' as of ' + result.as_of if result.as_of else ''}; "
+                                      "keep one row per benchmark, variant, kind of source and date")
             continue
         seen[key] = i
         out.append(result)
     return tuple(out)
 
 
-def _result(r: _Sub, benchmarks: dict[str, Benchmark]) -> Result | None:
+def _result(r: _Sub, benchmarks: dict[str, Benchmark], today: dt.date) -> Result | None:
     item, before = r.data, len(r.problems)
     for key in item:
         if key not in RESULT_FIELDS:
@@ -594,6 +605,10 @@ def _result(r: _Sub, benchmarks: dict[str, Benchmark]) -> Result | None:
         r.bad("leaderboard_status", "only goes with source_kind: leaderboard")
     if later and kind != "third-party":
         r.bad("later_paper", "only goes with source_kind: third-party")
+    as_of = _as_of(r, item.get("as_of"), today)
+    if kind in DATED_KINDS and as_of is None and item.get("as_of") is None:
+        when = "the date of the board's snapshot" if kind == "leaderboard" else "the month of the later paper's version"
+        r.bad("as_of", f"is required for a {kind} score: {when}, as YYYY-MM-DD or YYYY-MM")
     score = _percentage(r, "score", item.get("score"))
     size = item.get("size")
     if size is not None and (isinstance(size, bool) or not isinstance(size, (int, float)) or not 0 < size < MAX_SIZE_B):
@@ -607,7 +622,63 @@ def _result(r: _Sub, benchmarks: dict[str, Benchmark]) -> Result | None:
         return None
     return Result(benchmark=benchmark, variant=variant, score=score, source=source, table=table, source_kind=kind,
                   size=size, backbone=backbone, splits=splits, zero_shot=zero_shot, leaderboard_status=status,
-                  later_paper=later)
+                  later_paper=later, as_of=as_of)
+
+
+def _as_of(r: _Sub, value, today: dt.date) -> str | None:
+    """The date a number is from, as YYYY-MM-DD or YYYY-MM (a paper version gives only a month)."""
+    if value is None:
+        return None
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        value = value.isoformat()  # YAML reads an unquoted 2026-08-15 as a date
+    text = value.strip() if isinstance(value, str) else ""
+    day = None
+    if MONTH.fullmatch(text):
+        day = dt.date(int(text[:4]), int(text[5:7]), 1)
+    else:
+        with contextlib.suppress(ValueError):
+            day = dt.date.fromisoformat(text) if len(text) == 10 else None
+    if day is None:
+        r.bad("as_of", f"{_shown(value)} must be a date as YYYY-MM-DD or a month as YYYY-MM")
+    elif day > today:
+        r.bad("as_of", f"{text} is in the future; use the date the source printed the number")
+    elif day.year < FIRST_YEAR:
+        r.bad("as_of", f"{text} is before {FIRST_YEAR}; check the year")
+    else:
+        return text
+    return None
+
+
+def _pending_results(f: _Fields, benchmarks: dict[str, Benchmark]) -> tuple[PendingResult, ...]:
+    """Benchmarks the paper reports on whose numbers are not entered yet: listed under each board."""
+    value = f.data.get("pending_results")
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        f.bad("pending_results", "must be a list of {benchmark, reason}")
+        return ()
+    out, seen = [], set()
+    for i, item in enumerate(value[:MAX_ITEMS]):
+        field = f"pending_results[{i}]"
+        if not isinstance(item, dict):
+            f.bad(field, "must be a mapping with benchmark and reason, e.g. {benchmark: mmeb-v2, reason: table not yet read}")
+            continue
+        r, before = _Sub(f, field, item), len(f.problems)
+        for key in item:
+            if key not in PENDING_FIELDS:
+                r.bad(_shown(key, quoted=False), f"unknown field{_suggest(key, PENDING_FIELDS)}")
+        for key in PENDING_FIELDS:
+            if item.get(key) in (None, ""):
+                r.bad(key, "is required" + (f" (one of: {', '.join(benchmarks)})" if key == "benchmark" else
+                                            " (why the number is not entered: 'table not yet read')"))
+        benchmark = _choice(r, "benchmark", tuple(benchmarks)) if item.get("benchmark") is not None else None
+        reason = r.text(item, "reason", "reason", BADGE_TEXT, RESULT_LIMITS["table"])
+        if benchmark in seen:
+            r.bad("benchmark", f"{benchmark} is listed twice; give one reason")
+        seen.add(benchmark)
+        if len(f.problems) == before:
+            out.append(PendingResult(benchmark, reason))
+    return tuple(out)
 
 
 def _percentage(r: _Fields, field: str, value) -> float | None:

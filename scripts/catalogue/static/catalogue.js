@@ -26,8 +26,9 @@ function makeSelect(label, values, onChange) {
 const NUMBER = /^-?\d+(?:\.\d+)?B?$/;
 
 function sortValue(cell) {
-  // A cell led by a link (a paper's name, with its title beneath) sorts by the link's text.
-  const link = cell.querySelector("a");
+  // A cell led by a link (a paper's name, with its title beneath) or a bold score (with the
+  // same model's other numbers after it) sorts by that lead.
+  const link = cell.querySelector("a, strong");
   const text = (link || cell).textContent.trim();
   if (text === "–" || text === "") return null;
   return NUMBER.test(text) ? parseFloat(text) : text.toLowerCase();
