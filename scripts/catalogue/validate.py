@@ -21,7 +21,17 @@ from .bibtex import parse_override
 from .load import parse_yaml, read_bytes, read_yaml
 from .memo import Memo, digest
 from .model import (
-    SOURCE_KINDS, Benchmark, Catalogue, CatalogueError, Checked, Links, Paper, PendingResult, Problem, Result, Topic,
+    SOURCE_KINDS,
+    Benchmark,
+    Catalogue,
+    CatalogueError,
+    Checked,
+    Links,
+    Paper,
+    PendingResult,
+    Problem,
+    Result,
+    Topic,
 )
 from .summary import MAX_WORDS, MIN_WORDS, summary_problems, word_count
 
