@@ -80,6 +80,7 @@ def test_a_version_suffix_or_prefix_is_accepted(root, api):
 @pytest.mark.parametrize(("args", "words"), [
     (["24-10.5160"], ["is not an arXiv id"]),
     (["2403.00001"], ["already in the catalogue", "data/papers/fakeembed.yaml"]),
+    (["2403.00090"], ["considered and left out", "text-only embedder", "data/excluded.yaml"]),
     (["2403.00096"], ["has no paper 2403.00096"]),
     (["2403.99999"], ["incorrect id format"]),
     (["2403.00097"], ["withdrawn", "Table 2"]),

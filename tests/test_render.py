@@ -12,7 +12,7 @@ from catalogue.validate import load_catalogue
 
 PAGES = ["fakeembed.md", "fakeembed-v2.md", "weird-title.md", "years/2025.md", "topics/alpha-topic.md",
          "topics/index.md", "years/index.md", "all.md", "catalogue.bib", "leaderboards/alpha-bench.md",
-         "leaderboards/alpha-bench-unseen.md", "leaderboards/index.md", "new.md"]
+         "leaderboards/alpha-bench-unseen.md", "leaderboards/index.md", "new.md", "excluded.md"]
 CHARTS = ["leaderboards/alpha-bench.svg", "leaderboards/alpha-bench-unseen.svg"]
 
 
@@ -127,3 +127,11 @@ def test_whats_new_lists_additions_by_month_newest_first(pages):
     assert page.index('href="weird-title.html"') < page.index('href="fakeembed-v2.html"') < page.index('href="fakeembed.html"')
     assert page.count("\n```{catalogue-html}\n") == len(months) == page.count("</ul>\n```\n")  # each list closed before the next month
     assert "added 15 January 2026" in page
+
+
+def test_the_left_out_candidates_are_listed_by_reason_as_inert_text(pages):
+    page = pages["excluded.md"]
+    assert "2 candidates were read and judged outside" in page
+    assert page.index("## Text\\-only embedder (1)") < page.index("## Other (1)")
+    assert "- [A Made\\-Up Text\\-Only Embedder](<https://arxiv.org/abs/2403.00090>) \\(2403\\.00090\\)" in page
+    assert "[A \\*Fake\\* Document Agent \\| with Pipes](<https://example.org/papers/agent>): an agent" in page

@@ -424,3 +424,28 @@ def test_a_paper_link_that_is_not_text_is_reported_beside_a_code_link(fake_root)
     """Found by the property test: links.paper as a boolean crashed the check of links.code."""
     problems = problems_after(fake_root, lambda e: e["links"].update(paper=True, code="https://github.com/example/fakeembed"))
     the_one(problems, "links.paper", "must be a URL", "not")
+
+
+@pytest.mark.parametrize(("ledger", "field", "words"), [
+    ('"2403.00091": {title: X, reason: too old}\n', "2403.00091.reason", ["not one of", "before 2023-06"]),
+    ('"2403.00091": {title: X}\n', "2403.00091.reason", ["is required"]),
+    ('"2403.00091": {reason: survey}\n', "2403.00091.title", ["is required"]),
+    ('"2403.00091": {title: X, reason: other}\n', "2403.00091.note", ["is required with reason 'other'"]),
+    ('"2403.00091": {title: X, reason: survey, why: y}\n', "2403.00091.why", ["unknown field"]),
+    ('2403.00091: {title: X, reason: survey}\n', "2403.00091", ["arXiv id in quotes"]),
+    ('"paper one": {title: X, reason: survey}\n', "paper one", ["arXiv id in quotes", "https://"]),
+    ('"2403.00001": {title: X, reason: survey}\n', "2403.00001", ["also the entry data/papers/fakeembed.yaml"]),
+    ('- 2403.00091\n', "file", ["must be a mapping"]),
+])
+def test_a_bad_ledger_of_left_out_candidates_is_named_with_the_fix(fake_root, ledger, field, words):
+    (fake_root / "data/excluded.yaml").write_text(ledger, encoding="utf-8")
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(fake_root, today=TODAY)
+    problems = [str(p) for p in caught.value.problems]
+    assert any(p.startswith(f"data/excluded.yaml: {field}: ") and all(w in p for w in words) for p in problems), problems
+
+
+def test_the_ledger_is_read_in_file_order_and_may_be_absent(fake_root):
+    assert [e.key for e in load_catalogue(fake_root, today=TODAY).excluded] == ["2403.00090", "https://example.org/papers/agent"]
+    (fake_root / "data/excluded.yaml").unlink()
+    assert load_catalogue(fake_root, today=TODAY).excluded == ()

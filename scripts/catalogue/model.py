@@ -105,6 +105,25 @@ class PendingResult:
     reason: str  # "table not yet read", "printed only as a chart"
 
 
+# Why a candidate was left out, under the inclusion rule in docs/about.md.
+EXCLUSION_REASONS = ("before 2023-06", "text-only embedder", "generic image-text pre-training", "not a retriever",
+                     "text-extraction pipeline", "survey", "duplicate", "other")
+
+
+@dataclass(frozen=True)
+class Excluded:
+    """A candidate someone judged out of scope, and why: the next person need not research it again."""
+
+    key: str  # its arXiv id, or the https:// address it was found at
+    title: str
+    reason: str  # one of EXCLUSION_REASONS
+    note: str | None = None  # a few words more: the catalogue entry it duplicates, what "other" means
+
+    @property
+    def url(self) -> str:
+        return self.key if self.key.startswith("https://") else f"https://arxiv.org/abs/{self.key}"
+
+
 @dataclass(frozen=True)
 class Checked:
     month: str  # YYYY-MM
@@ -176,6 +195,7 @@ class Catalogue:
     papers: tuple[Paper, ...]  # newest first
     topics: dict[str, Topic]
     benchmarks: dict[str, Benchmark] = field(default_factory=dict)
+    excluded: tuple[Excluded, ...] = ()  # data/excluded.yaml, in file order
 
     @cached_property  # looked up once per page: computing it each time is O(N^2) over a build
     def by_slug(self) -> dict[str, Paper]:

@@ -122,6 +122,17 @@ def existing(root: Path) -> dict[str, str]:
     return found
 
 
+def excluded(root: Path) -> dict[str, str]:
+    """arXiv id or address -> why it was left out (the reason and its note), from data/excluded.yaml."""
+    path = root / "data" / "excluded.yaml"
+    data, _ = read_yaml(path, "data/excluded.yaml") if path.exists() else (None, [])
+    reasons = {}
+    for key, entry in (data.items() if isinstance(data, dict) else ()):
+        if isinstance(entry, dict):
+            reasons[str(key)] = str(entry.get("reason")) + (f": {entry['note']}" if entry.get("note") else "")
+    return reasons
+
+
 def render(entry: dict) -> str:
     text = yaml.safe_dump(entry, sort_keys=False, allow_unicode=True, width=100)
     return ("# yaml-language-server: $schema=../entry.schema.json\n"  # editors complete and check fields (docs/about.md)
@@ -148,6 +159,10 @@ def new_entry(args, root: Path, today: dt.date) -> Path:
         known = existing(root)
         if arxiv_id in known:
             raise NewEntryError(f"arXiv {arxiv_id} is already in the catalogue: {known[arxiv_id]}")
+        left_out = excluded(root).get(arxiv_id)
+        if left_out:
+            raise NewEntryError(f"arXiv {arxiv_id} was considered and left out ({left_out}; data/excluded.yaml); "
+                                "if you think it belongs, move it from there to an entry and say why in your pull request")
         facts = fetch(arxiv_id, args.api)
         url = None
     else:

@@ -21,11 +21,13 @@ from .bibtex import parse_override
 from .load import parse_yaml, read_bytes, read_yaml
 from .memo import Memo, digest
 from .model import (
+    EXCLUSION_REASONS,
     SOURCE_KINDS,
     Benchmark,
     Catalogue,
     CatalogueError,
     Checked,
+    Excluded,
     Links,
     Paper,
     PendingResult,
@@ -61,7 +63,7 @@ MAY_AWAIT = ("authors", "date", "links.paper", "topics", "summary", "checked")
 KINDS = ("method", "benchmark", "technical-report", "study", "reranker", "model")  # model: a release without a paper
 CODE_STATES = ("released", "weights-only", "unreleased")
 MODALITIES = ("text", "image", "video", "audio", "document")
-RESERVED_SLUGS = {"index", "all", "years", "topics", "leaderboards", "new", "search", "genindex"}
+RESERVED_SLUGS = {"index", "all", "years", "topics", "leaderboards", "new", "search", "genindex", "excluded"}
 RESERVED_TOPICS = {"index"}  # topics/index.md is the overview of all topics
 
 # Patterns are used with fullmatch only: `$` in re.match also matches before a final newline.
@@ -92,6 +94,8 @@ def load_catalogue(root: Path, today: dt.date | None = None, memo: Memo | None =
     problems += topic_problems
     benchmarks, benchmark_problems = _load_benchmarks(data_dir / "benchmarks.yaml", "data/benchmarks.yaml")
     problems += benchmark_problems
+    excluded, excluded_problems = _load_excluded(data_dir / "excluded.yaml", "data/excluded.yaml")
+    problems += excluded_problems
 
     papers_dir = data_dir / "papers"
     for folder in (data_dir, papers_dir):
@@ -119,10 +123,11 @@ def load_catalogue(root: Path, today: dt.date | None = None, memo: Memo | None =
         if paper:
             papers.append(paper)
     problems += cross_check(papers, slugs)
+    problems += _excluded_but_catalogued(excluded, papers)
     if problems:
         raise CatalogueError(problems)
     papers.sort(key=lambda p: (p.date or "", p.added or "", p.slug), reverse=True)
-    return Catalogue(papers=tuple(papers), topics=topics, benchmarks=benchmarks)
+    return Catalogue(papers=tuple(papers), topics=topics, benchmarks=benchmarks, excluded=excluded)
 
 
 class _TooSlow(Exception):
@@ -221,6 +226,51 @@ def _load_benchmarks(path: Path, shown: str) -> tuple[dict[str, Benchmark], list
             if parent not in benchmarks or split not in benchmarks[parent].splits:
                 problems.append(Problem(shown, f"{benchmark.slug}.split_of", f"'{parent}' has no split '{split}'"))
     return benchmarks, problems
+
+
+EXCLUDED_FIELDS = ("title", "reason", "note")
+
+
+def _load_excluded(path: Path, shown: str) -> tuple[tuple[Excluded, ...], list[Problem]]:
+    """The ledger of candidates left out: {arXiv id or https:// address: {title, reason, note}}.
+    A missing file is an empty ledger."""
+    if not path.exists() and not path.is_symlink():
+        return (), []
+    data, problems = read_yaml(path, shown)  # a mapping, or None with the problem
+    out = []
+    for key, entry in (data or {}).items():
+        field = _shown(key, quoted=False)
+        if not isinstance(key, str) or not (urls.ARXIV_ID.fullmatch(key) or key.startswith("https://")):
+            problems.append(Problem(shown, field, "each key is an arXiv id in quotes (\"2103.00020\") or the https:// "
+                                                  "address the candidate was found at"))
+            continue
+        f = _Sub(_Fields(shown, {}), field, entry if isinstance(entry, dict) else {})
+        if not isinstance(entry, dict):
+            f.bad("title", "needs title and reason, e.g. {title: ..., reason: not a retriever}")
+        for name in f.data:
+            if name not in EXCLUDED_FIELDS:
+                f.bad(_shown(name, quoted=False), f"unknown field{_suggest(name, EXCLUDED_FIELDS)}")
+        for name in ("title", "reason"):
+            if isinstance(entry, dict) and entry.get(name) in (None, ""):
+                f.bad(name, "is required" + (f" (one of: {', '.join(EXCLUSION_REASONS)})" if name == "reason" else ""))
+        for message in urls.url_problems(key) if key.startswith("https://") else []:
+            f.bad("address", f"{_shown(key)} {message}")
+        title = f.text(f.data, "title", "title", limit=MAX_CHARS["title"])
+        reason = _choice(f, "reason", EXCLUSION_REASONS) if f.data.get("reason") is not None else None
+        note = f.text(f.data, "note", "note", limit=RESULT_LIMITS["later_paper"])
+        if reason in ("duplicate", "other") and not note:
+            f.bad("note", f"is required with reason '{reason}': name the entry it duplicates, or say what the reason is")
+        problems += f.problems
+        if not f.problems:
+            out.append(Excluded(key, title, reason, note))
+    return tuple(out), problems
+
+
+def _excluded_but_catalogued(excluded: tuple[Excluded, ...], papers: list[Paper]) -> list[Problem]:
+    """A paper cannot be both in the catalogue and left out of it (a duplicate may share its id)."""
+    catalogued = {p.arxiv: p.path for p in papers if p.arxiv} | {p.links.paper: p.path for p in papers if p.links.paper}
+    return [Problem("data/excluded.yaml", e.key, f"is also the entry {catalogued[e.key]}; remove one of the two")
+            for e in excluded if e.key in catalogued and e.reason != "duplicate"]
 
 
 def _suggest(word: str, choices) -> str:
