@@ -122,11 +122,21 @@ def test_escaping_helpers():
 
 def test_whats_new_lists_additions_by_month_newest_first(pages):
     page = pages["new.md"]
-    months = [line for line in page.splitlines() if line.startswith("## ")]
-    assert months == ["## March 2026", "## February 2026", "## January 2026"]
-    assert page.index('href="weird-title.html"') < page.index('href="fakeembed-v2.html"') < page.index('href="fakeembed.html"')
-    assert page.count("\n```{catalogue-html}\n") == len(months) == page.count("</ul>\n```\n")  # each list closed before the next month
+    added = page[page.index("## Recently added"):]
+    months = [line for line in added.splitlines() if line.startswith("### ")]
+    assert months == ["### Added March 2026", "### Added February 2026", "### Added January 2026"]
+    assert added.index('href="weird-title.html"') < added.index('href="fakeembed-v2.html"') < added.index('href="fakeembed.html"')
+    assert added.count("\n```{catalogue-html}\n") == len(months) == added.count("</ul>\n```\n")  # each list closed before the next month
     assert "added 15 January 2026" in page
+
+
+def test_whats_new_separates_papers_published_recently_from_papers_added(pages):
+    """Published: the newest three months of first versions in the catalogue (2025-05 to 2025-07 here)."""
+    page = pages["new.md"]
+    published = page[page.index("## Recently published"):page.index("## Recently added")]
+    assert [line for line in published.splitlines() if line.startswith("### ")] == ["### Published July 2025"]
+    assert 'href="fakeembed-v2.html"' in published
+    assert 'href="weird-title.html"' not in published and 'href="fakeembed.html"' not in published  # 2025-01, 2024-03
 
 
 def test_the_left_out_candidates_are_listed_by_reason_as_inert_text(pages):

@@ -165,7 +165,8 @@ def render_catalogue(catalogue: Catalogue, memo: Memo | None = None, cited: froz
     )
     pages["all.md"] = memo.get(("all", _as_tabled(catalogue.papers), topics), _all_papers, catalogue)
     added = catalogue.additions()
-    pages["new.md"] = memo.get(("new", _as_listed(added)), _whats_new, added)
+    published = _recently_published(catalogue.papers)
+    pages["new.md"] = memo.get(("new", _as_listed(added), _as_listed(published)), _whats_new, added, published)
     pages["excluded.md"] = memo.get(("excluded", catalogue.excluded), _excluded, catalogue.excluded)
     by_key = sorted(catalogue.papers, key=lambda p: keys[p.slug])
     pages["catalogue.bib"] = f"% {MARKER}\n\n" + "".join(entries[p.slug] + "\n" for p in by_key)
@@ -366,15 +367,36 @@ def _item(paper: Paper, from_doc: str) -> dict[str, str]:
     return dict(href=_href(paper_doc(paper.slug), from_doc), name=paper.name, title=title, facts=" · ".join(facts))
 
 
-def _whats_new(added: tuple[Paper, ...]) -> str:
-    """Additions by the month they were added (the `added` field), newest first."""
+RECENT_MONTHS = 3  # What's new lists the papers first published in the catalogue's newest three months
+
+
+def _recently_published(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
+    """The papers first published in the newest RECENT_MONTHS months the catalogue holds, newest
+    first: counted from its newest paper, not from the day of the build, so a build is reproducible."""
+    dates = [p.date for p in papers if p.date]
+    if not dates:
+        return ()
+    year, month = int(max(dates)[:4]), int(max(dates)[5:])
+    month -= RECENT_MONTHS - 1
+    first = f"{year + (month - 1) // 12}-{(month - 1) % 12 + 1:02d}"
+    return tuple(p for p in papers if p.date and p.date >= first)  # papers come newest first
+
+
+def _whats_new(added: tuple[Paper, ...], published: tuple[Paper, ...] = ()) -> str:
+    """Papers published recently, by the month of their first version; then additions by the
+    month they were added (the `added` field); both newest first."""
+    by_publication: dict[str, list[dict]] = {}
+    for paper in published:
+        by_publication.setdefault(_month(paper.date), []).append(_item(paper, "new"))
     months: dict[str, list[dict]] = {}
     for paper in added:
         day = dt.date.fromisoformat(paper.added)
         item = _item(paper, "new") | {"added": f"{day.day} {MONTHS[day.month - 1]} {day.year}"}
         months.setdefault(_month(paper.added[:7]), []).append(item)
     return _env.get_template("whats-new.md.j2").render(
-        marker=MARKER, count=len(added), months=[(month, _list(items)) for month, items in months.items()])
+        marker=MARKER, count=len(added), recent=RECENT_MONTHS, published=len(published),
+        published_months=[(month, _list(items)) for month, items in by_publication.items()],
+        months=[(month, _list(items)) for month, items in months.items()])
 
 
 def _excluded(excluded: tuple[Excluded, ...]) -> str:
