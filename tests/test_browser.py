@@ -180,8 +180,16 @@ def test_a_leaderboard_ranks_filters_and_sorts(page):
     rows = board_rows(catalogue, catalogue.benchmarks["mmeb"])
     page.goto("/papers/leaderboards/mmeb.html")
     table = "section[id^='board-'] table"
-    scores = [float(t) for t in page.locator(f"{table} tbody td:nth-child(6)").all_inner_texts()]
+    scores = [float(t) for t in page.locator(f"{table} tbody td:nth-child(6) strong").all_inner_texts()]
     assert scores == [row.score for row in rows] and scores == sorted(scores, reverse=True)
+    # A model's other numbers (another source, another date) follow its ranked one, linked to their sources.
+    cells = page.locator(f"{table} tbody td:nth-child(6)").all_inner_texts()
+    with_others = [(cell, row) for cell, row in zip(cells, rows, strict=True) if row.others]
+    assert with_others and all(cell.count(" · ") == len(row.others) for cell, row in with_others)
+    page.locator(f"{table} th", has_text="Score").click()  # ascending: sorted by the ranked number, not the others
+    ascending = [float(t) for t in page.locator(f"{table} tbody td:nth-child(6) strong").all_inner_texts()]
+    assert ascending == sorted(scores)
+    page.locator(f"{table} th", has_text="Score").click()
     expect(page.locator(".catalogue-count")).to_have_text(f"{len(rows)} of {len(rows)} results")
     page.get_by_label("Size", exact=True).select_option("< 3B")
     visible = page.locator(f"{table} tbody tr:not([hidden]) td:nth-child(3)").all_inner_texts()
