@@ -27,7 +27,7 @@ def fake_entry() -> dict:
 def problems_after(root: Path, mutate=None, text: str | bytes | None = None, name="fakeembed.yaml") -> list[str]:
     path = root / "data" / "papers" / name
     if text is None:
-        entry = yaml.safe_load((FAKE_DATA / "papers/fakeembed.yaml").read_text(encoding="utf-8"))  # pristine each time
+        entry = fake_entry()  # pristine each time
         mutate(entry)
         text = yaml.safe_dump(entry, allow_unicode=True, sort_keys=False)
     if isinstance(text, str):

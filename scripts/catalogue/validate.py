@@ -244,15 +244,11 @@ def _load_excluded(path: Path, shown: str) -> tuple[tuple[Excluded, ...], list[P
             problems.append(Problem(shown, field, "each key is an arXiv id in quotes (\"2103.00020\") or the https:// "
                                                   "address the candidate was found at"))
             continue
-        f = _Sub(_Fields(shown, {}), field, entry if isinstance(entry, dict) else {})
         if not isinstance(entry, dict):
-            f.bad("title", "needs title and reason, e.g. {title: ..., reason: not a retriever}")
-        for name in f.data:
-            if name not in EXCLUDED_FIELDS:
-                f.bad(_shown(name, quoted=False), f"unknown field{_suggest(name, EXCLUDED_FIELDS)}")
-        for name in ("title", "reason"):
-            if isinstance(entry, dict) and entry.get(name) in (None, ""):
-                f.bad(name, "is required" + (f" (one of: {', '.join(EXCLUSION_REASONS)})" if name == "reason" else ""))
+            problems.append(Problem(shown, field, "needs title and reason, e.g. {title: ..., reason: not a retriever}"))
+            continue
+        f = _Sub(_Fields(shown, {}), field, entry)
+        f.keys(EXCLUDED_FIELDS, ("title", "reason"), {"reason": f" (one of: {', '.join(EXCLUSION_REASONS)})"})
         for message in urls.url_problems(key) if key.startswith("https://") else []:
             f.bad("address", f"{_shown(key)} {message}")
         title = f.text(f.data, "title", "title", limit=MAX_CHARS["title"])
@@ -306,6 +302,15 @@ class _Fields:
 
     def bad(self, field: str, message: str) -> None:
         self.problems.append(Problem(self.shown, field, message))
+
+    def keys(self, allowed, required, hints: dict[str, str]) -> None:
+        """A nested mapping's keys: each unknown one, and each required one left out or empty."""
+        for key in self.data:
+            if key not in allowed:
+                self.bad(_shown(key, quoted=False), f"unknown field{_suggest(key, allowed)}")
+        for key in required:
+            if self.data.get(key) in (None, ""):
+                self.bad(key, f"is required{hints.get(key, '')}")
 
     def text(self, data: dict, key: str, field: str, pattern=None, limit: int = 200) -> str | None:
         value = data.get(key)
@@ -633,16 +638,11 @@ def _results(f: _Fields, benchmarks: dict[str, Benchmark], today: dt.date) -> tu
 
 def _result(r: _Sub, benchmarks: dict[str, Benchmark], today: dt.date) -> Result | None:
     item, before = r.data, len(r.problems)
-    for key in item:
-        if key not in RESULT_FIELDS:
-            r.bad(_shown(key, quoted=False), f"unknown field{_suggest(key, RESULT_FIELDS)}")
     hints = {"benchmark": f" (one of: {', '.join(benchmarks)})", "variant": " (the model as the source names it)",
              "score": " (the overall score, as printed)", "source": " (the URL where the number is printed)",
              "table": " (where in the source: 'Table 2', 'README, results table')",
              "source_kind": f" (one of: {', '.join(SOURCE_KINDS)})"}
-    for key in RESULT_REQUIRED:
-        if item.get(key) in (None, ""):
-            r.bad(key, f"is required{hints[key]}")
+    r.keys(RESULT_FIELDS, RESULT_REQUIRED, hints)
     benchmark = None
     if item.get("benchmark") is not None:
         benchmark = _choice(r, "benchmark", tuple(benchmarks))
@@ -724,13 +724,8 @@ def _pending_results(f: _Fields, benchmarks: dict[str, Benchmark]) -> tuple[Pend
             f.bad(field, "must be a mapping with benchmark and reason, e.g. {benchmark: mmeb-v2, reason: table not yet read}")
             continue
         r, before = _Sub(f, field, item), len(f.problems)
-        for key in item:
-            if key not in PENDING_FIELDS:
-                r.bad(_shown(key, quoted=False), f"unknown field{_suggest(key, PENDING_FIELDS)}")
-        for key in PENDING_FIELDS:
-            if item.get(key) in (None, ""):
-                r.bad(key, "is required" + (f" (one of: {', '.join(benchmarks)})" if key == "benchmark" else
-                                            " (why the number is not entered: 'table not yet read')"))
+        r.keys(PENDING_FIELDS, PENDING_FIELDS, {"benchmark": f" (one of: {', '.join(benchmarks)})",
+                                                "reason": " (why the number is not entered: 'table not yet read')"})
         benchmark = _choice(r, "benchmark", tuple(benchmarks)) if item.get("benchmark") is not None else None
         reason = r.text(item, "reason", "reason", BADGE_TEXT, RESULT_LIMITS["table"])
         if benchmark in seen:
