@@ -233,7 +233,7 @@ def test_only_the_generated_tables_may_pass_html_through(tmp_path):
 
 
 def test_place_links_are_found_again_whatever_the_variant_is_called():
-    from catalogue.sphinx_ext import place_link, with_places
+    from catalogue.sphinx_ext.places import place_link, with_places
     variant = 'A "v" <b> & 1'
     page = f"<td>{place_link('../leaderboards/b.html', 'b', variant, (1, 4))}</td>"
     assert "<b>" not in page
@@ -302,7 +302,7 @@ def test_every_page_describes_itself_and_advertises_the_feed(real_site):
 def test_a_page_is_described_by_its_opening_paragraphs_not_its_notes():
     from docutils.core import publish_doctree
 
-    from catalogue.sphinx_ext import DESCRIPTION_LENGTH, page_description
+    from catalogue.sphinx_ext.head import DESCRIPTION_LENGTH, page_description
     doctree = publish_doctree(".. comment\n\nTitle\n=====\n\n.. note:: Not this.\n\nFirst words.\n\n- Then *a* list.\n")
     assert page_description(doctree) == "First words. Then a list."
     long = publish_doctree(" ".join(f"word{i}," for i in range(100)))
@@ -361,8 +361,8 @@ def test_a_rebuild_with_no_change_leaves_exports_and_search_index_alone(tmp_path
 
 
 def test_pages_whose_doctrees_are_not_kept_in_memory_are_written_from_disk(tmp_path, monkeypatch):
-    from catalogue import sphinx_ext
-    monkeypatch.setattr(sphinx_ext, "MAX_CACHED_DOCTREES", 1)
+    from catalogue.sphinx_ext import memory
+    monkeypatch.setattr(memory, "MAX_CACHED_DOCTREES", 1)
     root = copy_project(tmp_path, data=PROJECT / "tests" / "data")
     build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
     out = root / "_build" / "html"
@@ -378,8 +378,8 @@ def test_sphinx_design_transforms_skip_generated_pages_only(tmp_path):
     (tmp_path / "conf.py").write_text(
         'extensions = ["myst_parser", "sphinx_design"]\n'
         "def setup(app):\n"
-        "    from catalogue.sphinx_ext import _skip_design_transforms_on_generated_pages\n"
-        '    app.connect("builder-inited", _skip_design_transforms_on_generated_pages)\n', encoding="utf-8")
+        "    from catalogue.sphinx_ext.theme import skip_design_transforms_on_generated_pages\n"
+        '    app.connect("builder-inited", skip_design_transforms_on_generated_pages)\n', encoding="utf-8")
     dropdown = "```{dropdown} More\nHidden text\n```\n"
     (tmp_path / "index.md").write_text(f"# Home\n\n{dropdown}\n```{{toctree}}\npapers/x\n```\n", encoding="utf-8")
     (tmp_path / "papers" / "x.md").write_text(f"# X\n\n{dropdown}\n{{bdg-primary}}`2024`\n", encoding="utf-8")
@@ -397,7 +397,7 @@ def test_generated_templates_use_no_sphinx_design_directive():
 
 
 def test_the_build_process_leaves_its_objects_to_the_system_at_exit_and_collects_until_then():
-    """sphinx_ext freezes the garbage collector at exit (Python's last collections cost 0.7 s of
+    """sphinx_ext.memory freezes the garbage collector at exit (Python's last collections cost 0.7 s of
     an edit at N=1,000); a process that runs many builds, like this one, still collects."""
     import gc
     import subprocess
@@ -421,10 +421,10 @@ def test_what_exists_before_an_environment_loads_and_the_environment_are_frozen_
 
     from sphinx.environment import BuildEnvironment
 
-    from catalogue import sphinx_ext
+    from catalogue.sphinx_ext import build
     root = copy_project(tmp_path, data=PROJECT / "tests" / "data")
-    frozen, generate = [], sphinx_ext._generate
-    monkeypatch.setattr(sphinx_ext, "_generate", lambda app: (frozen.append((gc.get_freeze_count(), gc.isenabled())),
+    frozen, generate = [], build.generate_pages
+    monkeypatch.setattr(build, "generate_pages", lambda app: (frozen.append((gc.get_freeze_count(), gc.isenabled())),
                                                              generate(app)))
     collecting_while_loading, setstate = [], BuildEnvironment.__setstate__
     monkeypatch.setattr(BuildEnvironment, "__setstate__",
@@ -447,14 +447,14 @@ def test_what_exists_before_an_environment_loads_and_the_environment_are_frozen_
 def test_reading_freezes_what_it_read_at_each_checkpoint_and_writing_starts_unfrozen(tmp_path, monkeypatch):
     import gc
 
-    from catalogue import sphinx_ext
+    from catalogue.sphinx_ext import guard, memory, outputs
     root = copy_project(tmp_path, data=PROJECT / "tests" / "data")
-    monkeypatch.setattr(sphinx_ext, "PAGES_BETWEEN_CHECKPOINTS", 4)
+    monkeypatch.setattr(memory, "PAGES_BETWEEN_CHECKPOINTS", 4)
     reading, writing = [], []
-    check, note = sphinx_ext._check_paper_page, sphinx_ext._note_written
-    monkeypatch.setattr(sphinx_ext, "_check_paper_page", lambda app, doctree: (reading.append(gc.get_freeze_count()),
+    check, note = guard.check_paper_page, outputs.note_written
+    monkeypatch.setattr(guard, "check_paper_page", lambda app, doctree: (reading.append(gc.get_freeze_count()),
                                                                                check(app, doctree)))
-    monkeypatch.setattr(sphinx_ext, "_note_written", lambda app, doctree, doc: (writing.append(gc.get_freeze_count()),
+    monkeypatch.setattr(outputs, "note_written", lambda app, doctree, doc: (writing.append(gc.get_freeze_count()),
                                                                                 note(app, doctree, doc)))
     build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")  # warns of the citations it leaves out
     assert len(reading) > 8 and reading[:4] == [0, 0, 0, 0]  # a full build: nothing frozen before the first checkpoint

@@ -70,7 +70,7 @@ def _page_link(text: str, target_doc: str, from_doc: str) -> dict:
 
 def _html_block(html: str) -> str:
     """HTML for a generated list page, passed into it by the {catalogue-html} directive
-    (sphinx_ext.py): MyST's parsing of big tables and lists was most of those pages' cost."""
+    (sphinx_ext/): MyST's parsing of big tables and lists was most of those pages' cost."""
     return f"{fence(html)}{{catalogue-html}}\n{html.rstrip()}\n{fence(html)}\n"
 
 
@@ -248,7 +248,7 @@ def _source_link(result: Result) -> dict:
 
 def _result_row(result: Result, benchmark: Benchmark, doc: str) -> dict[str, str]:
     """A row of a paper page's results table. Its place on the board ("4th of 23") is filled in
-    when the page is written (sphinx_ext.py), so a result added elsewhere rewrites this page's
+    when the page is written (sphinx_ext/), so a result added elsewhere rewrites this page's
     HTML without re-reading its source."""
     model = md(result.variant) + (" (zero-shot)" if result.zero_shot else "")
     return dict(
