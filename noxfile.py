@@ -57,6 +57,14 @@ def tests(session: nox.Session) -> None:
     session.run("pytest", *session.posargs, env={"PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD": "1"})
 
 
+@nox.session(default=False)
+def quick(session: nox.Session) -> None:
+    """The suite without the browser tests and the build benchmark's: about a minute, for while you work."""
+    _docs_env(session)
+    session.install(*nox.project.dependency_groups(PYPROJECT, "test"))
+    session.run("pytest", "-m", "not browser and not bench", *session.posargs)
+
+
 @nox.session
 def lint(session: nox.Session) -> None:
     """Lint and check formatting of the Python code with ruff."""

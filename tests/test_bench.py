@@ -9,8 +9,12 @@ import os
 import re
 from pathlib import Path
 
+import pytest
+
 import bench
 import search_eval
+
+pytestmark = pytest.mark.bench  # full builds of the catalogue: left out of `nox -s quick`
 
 
 def test_bench_reports_both_projects_and_what_each_change_rebuilds(tmp_path):
