@@ -17,6 +17,15 @@ OUT = "docs/_build/html"
 STRICT = ["-W", "--keep-going", "-n", "-b", "html", "-d", "docs/_build/doctrees"]
 
 
+def _arxiv_reachable() -> bool:
+    import urllib.request
+    try:
+        urllib.request.urlopen("https://export.arxiv.org/api/query?max_results=0", timeout=10).close()  # noqa: S310 - a fixed https address
+    except OSError:
+        return False
+    return True
+
+
 def _docs_env(session: nox.Session) -> None:
     session.install("-r", DOCS_REQUIREMENTS)
 
@@ -74,7 +83,13 @@ def lint(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def new(session: nox.Session) -> None:
-    """Start an entry from arXiv: `nox -s new -- 2410.05160` writes a draft (needs the internet)."""
+    """Start an entry from arXiv: `nox -s new -- 2410.05160` writes a draft (needs the internet, unless the
+    facts are given by hand: `-- 2410.05160 --title "..." --author "First Last" --date 2024-10`)."""
+    by_hand = any(arg.startswith(("--title", "--author", "--date", "--url")) for arg in session.posargs)
+    if session.posargs and not by_hand and not _arxiv_reachable():
+        # Before installing anything: the environment takes minutes, and is of no use offline.
+        session.error('cannot reach arXiv\'s API; give the facts by hand instead: --title "..." --author "First Last" '
+                      "(one per author, in order) --date YYYY-MM, with the arXiv id or --url https://...")
     _docs_env(session)
     session.install(*nox.project.dependency_groups(PYPROJECT, "new"))
     session.run("python", "-m", "catalogue", "new", *session.posargs, env={"PYTHONPATH": "scripts"})

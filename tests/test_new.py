@@ -79,7 +79,7 @@ def test_a_version_suffix_or_prefix_is_accepted(root, api):
 
 @pytest.mark.parametrize(("args", "words"), [
     (["24-10.5160"], ["is not an arXiv id"]),
-    (["2403.00001"], ["already in the catalogue", "data/papers/fakeembed.yaml"]),
+    (["2403.00001"], ["arxiv: 2403.00001 is already data/papers/fakeembed.yaml"]),
     (["2403.00090"], ["considered and left out", "text-only embedder", "data/excluded.yaml"]),
     (["2403.00096"], ["has no paper 2403.00096"]),
     (["2403.99999"], ["incorrect id format"]),
@@ -102,7 +102,32 @@ def test_no_network_is_one_line(root, capsys):
     with local_server(ArxivStub) as url:
         dead = f"{url}/api/query"
     assert run(root, "2403.00099", api=dead) == 1  # the server is gone: connection refused
-    assert "cannot reach arXiv's API" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "cannot reach arXiv's API" in err and len(err.strip().splitlines()) == 1
+    assert all(flag in err for flag in ("--title", "--author", "--date", "arXiv id", "--url")), err  # what to do instead
+
+
+def test_with_the_facts_given_by_hand_an_arxiv_paper_needs_no_network(root):
+    with local_server(ArxivStub) as url:
+        dead = f"{url}/api/query"
+    args = ["2405.01234", "--title", "Made-Up Retrieval at Scale", "--short-name", "MURAS", "--author", "Ada Example",
+            "--author", "Bo Example", "--date", "2024-05"]
+    assert run(root, *args, api=dead) == 0
+    entry = yaml.safe_load((root / "data/papers/muras.yaml").read_text(encoding="utf-8"))  # the slug, from the short name
+    assert entry["arxiv"] == "2405.01234" and entry["short_name"] == "MURAS" and entry["date"] == "2024-05"
+    assert entry["links"] == {"paper": "https://arxiv.org/abs/2405.01234", "pdf": "https://arxiv.org/pdf/2405.01234"}
+    assert load_catalogue(root, today=TODAY).by_slug["muras"].arxiv == "2405.01234"  # the draft validates as it is
+
+
+def test_every_problem_is_reported_at_once_on_the_file_it_would_have_written(root, capsys):
+    before = sorted(p.name for p in (root / "data/papers").iterdir())
+    args = ["2403.00001", "--title", "Again: A Paper", "--author", "A B", "--date", "March 2024", "--slug", "again"]
+    assert run(root, *args) == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines == ["error: data/papers/again.yaml: arxiv: 2403.00001 is already data/papers/fakeembed.yaml",
+                     "error: data/papers/again.yaml: --date 'March 2024' must be a month as YYYY-MM (the first version's, "
+                     "or the proceedings'); nothing was written."]
+    assert sorted(p.name for p in (root / "data/papers").iterdir()) == before
 
 
 def test_it_never_overwrites_a_file(root, api, capsys):

@@ -2,12 +2,14 @@
 
     python -m catalogue new 2410.05160
     python -m catalogue new --title "..." --author "First Last" --date 2025-06 --url https://...
+    python -m catalogue new 2410.05160 --title "..." --author "First Last" --date 2024-10   (offline)
 
 The draft holds what arXiv states (title, every author, the first version's month, the
 abstract and PDF links) and lists what a person still has to write and check (topics,
-summary, the check itself) as awaiting verification, so it validates at once. It never
-overwrites a file and refuses a paper the catalogue already has; every failure is one line
-and writes nothing. feedparser reads the API's Atom feed.
+summary, the check itself) as awaiting verification, so it validates at once. Given the facts
+by hand (--title, --author, --date, with an arXiv id or --url) it needs no network. It never
+overwrites a file and refuses a paper the catalogue already has; every problem is reported at
+once, one line each, and nothing is written. feedparser reads the API's Atom feed.
 """
 
 from __future__ import annotations
@@ -31,10 +33,16 @@ from .validate import MONTH, SLUG
 API = "https://export.arxiv.org/api/query"  # tests point --api at a local server
 TIMEOUT = 20
 AWAITING = ["topics", "summary", "checked"]
+BY_HAND = ('give the facts by hand instead: --title "..." --author "First Last" (one per author, in order) '
+           "--date YYYY-MM, with the arXiv id or --url https://...")
 
 
 class NewEntryError(Exception):
-    """Why no draft was written, in one line."""
+    """Why no draft was written: one line a problem."""
+
+    def __init__(self, *problems: str):
+        super().__init__("\n".join(problems))
+        self.problems = problems
 
 
 def read_feed(url: str, what: str) -> list[dict]:
@@ -48,7 +56,7 @@ def read_feed(url: str, what: str) -> list[dict]:
         raise NewEntryError(f"arXiv's API answered HTTP {err.code} for {what}") from None
     except (urllib.error.URLError, TimeoutError, OSError) as err:
         reason = getattr(err, "reason", err)
-        raise NewEntryError(f"cannot reach arXiv's API ({reason}); check the network, or pass the facts by hand") from None
+        raise NewEntryError(f"cannot reach arXiv's API ({reason}); {BY_HAND}") from None
     feed = feedparser.parse(body)
     errors = [e for e in feed.entries if "/api/errors" in e.get("id", "")]
     if errors:
@@ -81,9 +89,9 @@ def fetch(arxiv_id: str, api: str = API) -> dict:
 
 
 def draft(facts: dict, today: dt.date, url: str | None = None) -> tuple[str, dict]:
-    """A proposed slug and the draft entry for `facts` (title, authors, date, arxiv)."""
+    """A proposed slug and the draft entry for `facts` (title, authors, date, arxiv, short_name)."""
     entry: dict = {"title": facts["title"]}
-    short = short_name(facts["title"])
+    short = facts.get("short_name") or short_name(facts["title"])
     if short:
         entry["short_name"] = short
     entry["authors"] = facts["authors"]
@@ -96,7 +104,7 @@ def draft(facts: dict, today: dt.date, url: str | None = None) -> tuple[str, dic
         entry["links"] = {"paper": url}
     entry["added"] = today.isoformat()
     entry["unverified"] = AWAITING + ([] if entry.get("date") else ["date"])
-    return propose_slug(facts["title"]), entry
+    return propose_slug(short or facts["title"]), entry
 
 
 def short_name(title: str) -> str | None:
@@ -152,34 +160,42 @@ def write_draft(root: Path, slug: str, entry: dict) -> Path:
 
 
 def new_entry(args, root: Path, today: dt.date) -> Path:
-    if args.arxiv:
-        arxiv_id = re.sub(r"v\d+$", "", args.arxiv.strip().removeprefix("arXiv:").removeprefix("arxiv:"))
-        if not urls.ARXIV_ID.fullmatch(arxiv_id):
-            raise NewEntryError(f"{args.arxiv!r} is not an arXiv id like 2410.05160")
-        known = existing(root)
-        if arxiv_id in known:
-            raise NewEntryError(f"arXiv {arxiv_id} is already in the catalogue: {known[arxiv_id]}")
-        left_out = excluded(root).get(arxiv_id)
+    """Check everything the command line says, report every problem at once, then write the draft."""
+    by_hand = bool(args.title or args.author or args.date or args.url)
+    arxiv_id = re.sub(r"v\d+$", "", args.arxiv.strip().removeprefix("arXiv:").removeprefix("arxiv:")) if args.arxiv else None
+    slug = args.slug or (propose_slug(args.short_name or args.title) if args.title else None)
+    where = f"data/papers/{slug}.yaml: " if slug else ""
+    problems = []
+    if arxiv_id is not None and not urls.ARXIV_ID.fullmatch(arxiv_id):
+        problems.append(f"{where}arxiv: {args.arxiv!r} is not an arXiv id like 2410.05160")
+    elif arxiv_id:
+        known, left_out = existing(root).get(arxiv_id), excluded(root).get(arxiv_id)
+        if known:
+            problems.append(f"{where}arxiv: {arxiv_id} is already {known}")
         if left_out:
-            raise NewEntryError(f"arXiv {arxiv_id} was considered and left out ({left_out}; data/excluded.yaml); "
-                                "if you think it belongs, move it from there to an entry and say why in your pull request")
-        facts = fetch(arxiv_id, args.api)
-        url = None
+            problems.append(f"{where}arxiv: {arxiv_id} was considered and left out ({left_out}; data/excluded.yaml); "
+                            "if you think it belongs, move it from there to an entry and say why in your pull request")
+    if by_hand or not arxiv_id:
+        missing = [flag for flag, given in (("--title", args.title), ("--author", args.author),
+                                            ("--url", args.url or arxiv_id)) if not given]
+        if missing:
+            problems.append(f"{where}give {', '.join(missing)}: by hand, a draft needs --title, one --author per author "
+                            "(in order) and the arXiv id or --url")
+    if args.url and urls.url_problems(args.url):
+        problems.append(f"{where}--url {args.url!r} {urls.url_problems(args.url)[0]}")
+    if args.date and not MONTH.fullmatch(args.date):
+        problems.append(f"{where}--date {args.date!r} must be a month as YYYY-MM (the first version's, or the proceedings')")
+    if slug and not SLUG.fullmatch(slug):
+        problems.append(f"--slug {slug!r} must be lowercase letters, digits and hyphens")
+    if problems:
+        raise NewEntryError(*problems)
+    if by_hand:
+        facts = {"title": " ".join(args.title.split()), "authors": args.author, "date": args.date, "arxiv": arxiv_id,
+                 "short_name": args.short_name}
     else:
-        if not (args.title and args.author and args.url):
-            raise NewEntryError("without an arXiv id, give --title, one --author per author (in order) and --url")
-        problems = urls.url_problems(args.url)
-        if problems:
-            raise NewEntryError(f"--url {args.url!r} {problems[0]}")
-        if args.date and not MONTH.fullmatch(args.date):
-            raise NewEntryError(f"--date {args.date!r} must be a month as YYYY-MM (when the proceedings version appeared)")
-        facts = {"title": " ".join(args.title.split()), "authors": args.author, "date": args.date, "arxiv": None}
-        url = args.url
-    slug, entry = draft(facts, today, url)
-    slug = args.slug or slug
-    if not SLUG.fullmatch(slug):
-        raise NewEntryError(f"--slug {slug!r} must be lowercase letters, digits and hyphens")
-    return write_draft(root, slug, entry)
+        facts = fetch(arxiv_id, args.api)
+    proposed, entry = draft(facts, today, args.url)
+    return write_draft(root, slug or proposed, entry)
 
 
 def main(argv: list[str] | None = None, root: Path | None = None, today: dt.date | None = None) -> int:
@@ -187,10 +203,11 @@ def main(argv: list[str] | None = None, root: Path | None = None, today: dt.date
 
     parser = argparse.ArgumentParser(prog="python -m catalogue new", description=__doc__.splitlines()[0])
     parser.add_argument("arxiv", nargs="?", help="the arXiv id, e.g. 2410.05160")
-    parser.add_argument("--title", help="for a paper with no arXiv version: its exact title")
-    parser.add_argument("--author", action="append", help="for a paper with no arXiv version: one author, repeat in order")
-    parser.add_argument("--date", help="for a paper with no arXiv version: YYYY-MM its proceedings version appeared")
-    parser.add_argument("--url", help="for a paper with no arXiv version: its landing page (CVF, ACL Anthology, OpenReview)")
+    parser.add_argument("--title", help="by hand (offline, or no arXiv version): the exact title")
+    parser.add_argument("--author", action="append", help="by hand: one author, repeat in order")
+    parser.add_argument("--date", help="by hand: YYYY-MM of the first version (or of the proceedings)")
+    parser.add_argument("--url", help="by hand, with no arXiv version: its landing page (CVF, ACL Anthology, OpenReview)")
+    parser.add_argument("--short-name", help="by hand: the name readers search for (the slug is proposed from it)")
     parser.add_argument("--slug", help="the file name to use instead of the proposed one")
     parser.add_argument("--root", type=Path, help="project root holding data/ (default: this checkout)")
     parser.add_argument("--api", default=API, help=argparse.SUPPRESS)
@@ -199,7 +216,8 @@ def main(argv: list[str] | None = None, root: Path | None = None, today: dt.date
     try:
         path = new_entry(args, root, today or dt.date.today())
     except NewEntryError as err:
-        print(f"error: {err}; nothing was written.", file=sys.stderr)
+        *first, last = err.problems
+        print("".join(f"error: {problem}\n" for problem in first) + f"error: {last}; nothing was written.", file=sys.stderr)
         return 1
     print(f"wrote {path.relative_to(root)}: check it against the paper, then `python -m nox -s validate`")
     return 0
