@@ -69,9 +69,53 @@ def test_search_page_without_a_query_offers_the_box_and_all_papers(page):
     expect(page.locator("#search-results")).to_have_attribute("data-state", "done", timeout=30_000)
     expect(page.get_by_label("Short name, title words, author, backbone or topic")).to_be_visible()
     expect(page.locator("#search-results .catalogue-result")).to_have_count(0)
+    expect(page.locator(".catalogue-search-from-disk")).to_be_hidden()  # served, so no word about serving it
     page.get_by_label("Short name, title words, author, backbone or topic").fill("LamRA")
     page.keyboard.press("Enter")
     expect(page.locator(".catalogue-result-name").first).to_have_text("LamRA", timeout=30_000)
+
+
+def test_a_name_spelt_another_way_finds_its_paper_first(page):
+    for query, name in (("jina v4", "jina-embeddings-v4"), ("vlm2vec v2", "VLM2Vec-V2"), ("colqwen 2", "ColQwen2 / ColQwen2.5")):
+        page.goto(f"/search.html?q={query}")
+        expect(page.locator("#search-results")).to_have_attribute("data-state", "done", timeout=30_000)
+        expect(page.locator(".catalogue-result-name").first).to_have_text(name)
+        assert page.locator(".catalogue-result-name").all_inner_texts().count(name) == 1  # listed once
+
+
+def test_a_topic_or_board_named_exactly_comes_first_and_only_once(page):
+    page.goto("/search.html?q=MMEB-V2")
+    expect(page.locator("#search-results")).to_have_attribute("data-state", "done", timeout=30_000)
+    first = page.locator(".catalogue-result-name").first
+    expect(first).to_have_text("MMEB-V2")
+    assert first.get_attribute("href").endswith("/papers/leaderboards/mmeb-v2.html")
+    hrefs = [a.get_attribute("href") for a in page.locator(".catalogue-result-name").all()]
+    assert sum(h.endswith("/papers/leaderboards/mmeb-v2.html") for h in hrefs) == 1
+
+
+def test_results_beyond_the_first_twenty_are_shown_on_request(page):
+    page.goto("/search.html?q=retrieval")
+    expect(page.locator("#search-results")).to_have_attribute("data-state", "done", timeout=30_000)
+    results = page.locator(".catalogue-result")
+    expect(results).to_have_count(20)
+    summary = page.locator(".catalogue-search-summary").inner_text()
+    total = int(re.match(r"(\d+) pages match", summary)[1])
+    assert total > 40 and "the first 20 are shown" in summary
+    page.get_by_role("button", name="Show 20 more").click()
+    expect(results).to_have_count(40)
+    expect(page.locator(".catalogue-search-summary")).to_contain_text("the first 40 are shown")
+    hrefs = [a.get_attribute("href") for a in page.locator(".catalogue-result-name").all()]
+    assert len(set(hrefs)) == 40  # the next twenty, not the same ones again
+
+
+def test_search_opened_from_disk_says_how_to_serve_the_folder(browser, real_site):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((real_site[2] / "search.html").as_uri() + "?q=VLM2Vec")
+    message = page.locator(".catalogue-search-from-disk")
+    expect(message).to_contain_text("python3 -m http.server -d docs/_build/html", timeout=30_000)
+    expect(message).to_be_visible()
+    context.close()
 
 
 def _visible_names(page, table="#all-papers table"):

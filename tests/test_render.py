@@ -12,7 +12,8 @@ from catalogue.validate import load_catalogue
 
 PAGES = ["fakeembed.md", "fakeembed-v2.md", "weird-title.md", "years/2025.md", "topics/alpha-topic.md",
          "topics/index.md", "years/index.md", "all.md", "catalogue.bib", "leaderboards/alpha-bench.md",
-         "leaderboards/alpha-bench-unseen.md", "leaderboards/index.md", "new.md", "excluded.md"]
+         "leaderboards/alpha-bench-unseen.md", "leaderboards/index.md", "new.md", "excluded.md",
+         "authors/index.md", "authors/e.md", "authors/o.md"]
 CHARTS = ["leaderboards/alpha-bench.svg", "leaderboards/alpha-bench-unseen.svg"]
 
 
@@ -38,7 +39,8 @@ def test_every_page_says_where_it_came_from(pages):
 
 
 def test_only_expected_pages(pages):
-    assert set(pages) == set(PAGES) | set(CHARTS) | {"years/2024.md", "topics/beta-topic.md", "cited.bib"}
+    assert set(pages) == set(PAGES) | set(CHARTS) | {"years/2024.md", "topics/beta-topic.md", "cited.bib",
+                                                     "authors/n.md", "authors/p.md"}
 
 
 def test_charts_are_stable_svg_that_say_where_they_came_from(pages, tmp_path_factory):
@@ -145,3 +147,44 @@ def test_the_left_out_candidates_are_listed_by_reason_as_inert_text(pages):
     assert page.index("## Text\\-only embedder (1)") < page.index("## Other (1)")
     assert "- [A Made\\-Up Text\\-Only Embedder](<https://arxiv.org/abs/2403.00090>) \\(2403\\.00090\\)" in page
     assert "[A \\*Fake\\* Document Agent \\| with Pipes](<https://example.org/papers/agent>): an agent" in page
+
+
+@pytest.mark.parametrize(("name", "page"), [("Ada Example", "e"), ("Zoë Ångström", "a"), ("Björn Ñúñez", "n"),
+                                            ("Ali Ölmez", "o"), ("王 伟", "other"), ("Jean-Luc d'Arc", "d")])
+def test_authors_are_filed_by_the_first_letter_of_their_family_name(name, page):
+    from catalogue.render import author_page
+    assert author_page(name) == page
+
+
+def test_author_anchors_are_the_ones_myst_gives_their_headings(tmp_path):
+    """Rendered through MyST, each author's heading gets exactly the anchor the paper pages link to,
+    names whose anchors collide included."""
+    import dataclasses
+    import shutil
+
+    from markdown_it import MarkdownIt
+    from myst_parser.slugs import github_slugify, unique_slug
+
+    from catalogue.render import _authors_page, author_anchors
+    from conftest import FAKE_DATA
+    shutil.copytree(FAKE_DATA, tmp_path / "data")
+    paper = load_catalogue(tmp_path).papers[0]
+    names = ["Li Wei", "li Wei", "Zoë O'Brien-Łukasz", "A *Star* Lee", "Lee [x](y)"]
+    papers = tuple(dataclasses.replace(paper, slug=f"p{i}", authors=(n,)) for i, n in enumerate(names))
+    anchors = author_anchors(papers)
+    for letter in {doc.removeprefix("authors/") for doc, _ in anchors.values()}:
+        listed = tuple((n, (("p", "P", "2025"),)) for n in anchors if anchors[n][0] == f"authors/{letter}")
+        page = _authors_page(letter, listed)
+        tokens = MarkdownIt("commonmark").parse(page)
+        slugs: set[str] = set()
+        found = {}
+        for i, token in enumerate(tokens):
+            if token.type == "heading_open" and token.tag in ("h1", "h2"):
+                text = "".join(c.content for c in tokens[i + 1].children if c.type in ("text", "code_inline"))
+                slug = unique_slug(github_slugify(text), slugs)
+                slugs.add(slug)
+                found[text] = slug
+        for name, (doc, anchor) in anchors.items():
+            if doc == f"authors/{letter}":
+                assert found[name] == anchor, name
+    assert anchors["Li Wei"][1] != anchors["li Wei"][1]  # one page, two headings: MyST numbers the second

@@ -30,6 +30,8 @@ def test_name_variants_run_parts_together_and_apart():
     assert "qwen3vl" in name_variants("Qwen3-VL-Embedding") and "qwen3vlembedding" in name_variants("Qwen3-VL-Embedding")
     assert "omniembed" in name_variants("Omni-Embed-Nemotron")
     assert name_variants("GME") == []  # nothing to run together, and the name itself is not repeated
+    assert {"jinav4", "jina v4"} <= set(name_variants("jina-embeddings-v4"))  # the family and the version
+    assert {"colqwen2", "colqwen2.5", "colqwen25"} <= set(name_variants("ColQwen2 / ColQwen2.5"))  # each alternative
 
 
 def test_exact_key_ignores_case_and_punctuation():

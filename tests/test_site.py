@@ -28,12 +28,14 @@ def test_every_paper_year_and_topic_page_exists(real_site):
     assert (out / "papers" / "all.html").is_file() and (out / "about.html").is_file()
 
 
-def test_search_index_holds_every_page_but_the_search_page(real_site):
+def test_search_index_holds_every_page_but_the_search_page_and_the_author_pages(real_site):
     out = real_site[2]
     entries = [json.loads(p.read_text(encoding="utf-8")) for p in (out / "pagefind").rglob("pagefind-entry.json")]
     pages = [p for p in out.rglob("*.html") if not p.relative_to(out).as_posix().startswith(("pagefind/", "_"))]
     indexed = [p for p in pages if "data-pagefind-body" in p.read_text(encoding="utf-8")]
-    assert {p.name for p in set(pages) - set(indexed)} == {"search.html"}
+    left_out = {p.relative_to(out).as_posix() for p in set(pages) - set(indexed)}
+    assert left_out - {"search.html"} == {p.relative_to(out).as_posix() for p in (out / "papers" / "authors").glob("*.html")}
+    assert "search.html" in left_out and len(left_out) > 20
     assert sum(entry["languages"]["en"]["page_count"] for entry in entries) == len(indexed)
     assert len(entries) >= 2  # the main index and the paper pages' shards
 
@@ -461,3 +463,21 @@ def test_reading_freezes_what_it_read_at_each_checkpoint_and_writing_starts_unfr
     assert reading[4] > 10_000 and reading[8] > reading[4]  # then what was read, more at each checkpoint
     assert writing and set(writing) == {0}  # written doctrees can be freed
     assert gc.get_freeze_count() == 0
+
+
+def test_every_author_links_to_their_entry_on_an_author_page(real_site):
+    from urllib.parse import unquote
+    out = real_site[2]
+    catalogue = load_catalogue(PROJECT)
+    checked = 0
+    for paper in catalogue.papers:
+        page = (out / "papers" / f"{paper.slug}.html").read_text(encoding="utf-8")
+        links = re.findall(r'href="(authors/[a-z]+\.html)#([^"]+)"', page)
+        assert len(links) == len(paper.authors), paper.slug
+        for target, anchor in links:
+            author_page = (out / "papers" / target).read_text(encoding="utf-8")
+            assert f'<section id="{unquote(anchor)}"' in author_page, (paper.slug, target, anchor)
+            section = author_page.split(f'<section id="{unquote(anchor)}"', 1)[1].split("</section>", 1)[0]
+            assert f'href="../{paper.slug}.html"' in section, (paper.slug, anchor)  # and the entry lists this paper
+            checked += 1
+    assert checked > 1000

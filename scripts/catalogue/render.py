@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import unicodedata
 from pathlib import Path
 from urllib.parse import urlencode
 
 import jinja2
+from myst_parser.slugs import github_slugify, unique_slug
 
-from . import bibtex, chart
+from . import bibtex, chart, urls
 from .escape import fence, md
 from .leaderboard import RANKED_BY, Row, backbone_family, backbone_sizes, best_score, boards, score_text, size_class, size_text
 from .memo import Memo, digest
@@ -54,9 +56,36 @@ def board_doc(slug: str) -> str:
     return f"leaderboards/{slug}"
 
 
-def _link(text: str, target_doc: str, from_doc: str) -> str:
+def author_page(name: str) -> str:
+    """The letter an author is filed under: their family name's first letter, without accents."""
+    initial = unicodedata.normalize("NFKD", name.split()[-1])[:1].lower() if name.split() else ""
+    return initial if "a" <= initial <= "z" else "other"
+
+
+def author_anchors(papers: tuple[Paper, ...]) -> dict[str, tuple[str, str]]:
+    """Each author's page and heading anchor: the anchor MyST gives the heading (myst_heading_anchors),
+    unique within the page the way MyST makes it unique, so that links to it resolve."""
+    anchors, used = {}, {}
+    for name in sorted({a for p in papers for a in p.authors}, key=_by_family_name):
+        page = author_page(name)
+        taken = used.setdefault(page, {github_slugify(_authors_heading(page))})  # the page title's anchor comes first
+        anchor = unique_slug(github_slugify(name), taken)
+        taken.add(anchor)
+        anchors[name] = (f"authors/{page}", anchor)
+    return anchors
+
+
+def _authors_heading(page: str) -> str:
+    return f"Authors: {page.upper()}" if len(page) == 1 else "Authors: other names"
+
+
+def _by_family_name(name: str) -> tuple[str, str]:
+    return unicodedata.normalize("NFKD", name.split()[-1]).casefold(), name.casefold()
+
+
+def _link(text: str, target_doc: str, from_doc: str, anchor: str = "") -> str:
     depth = from_doc.count("/")
-    return f"[{md(text)}](<{'../' * depth}{target_doc}.md>)"
+    return f"[{md(text)}](<{'../' * depth}{target_doc}.md{'#' + anchor if anchor else ''}>)"
 
 
 def _href(target_doc: str, from_doc: str) -> str:
@@ -107,16 +136,24 @@ def render_catalogue(catalogue: Catalogue, memo: Memo | None = None, cited: froz
     pages = {}
     topics = digest(repr(tuple(catalogue.topics.values())).encode())  # each page's key holds them: hashed once
     all_boards = boards(catalogue)
+    anchors = author_anchors(catalogue.papers)
     papers = catalogue.papers  # newest first, as in the all-papers table
     for i, paper in enumerate(papers):
         later = built_upon_by.get(paper.slug, [])
         neighbours = (papers[i - 1] if i else None, papers[i + 1] if i + 1 < len(papers) else None)
+        own = {name: anchors[name] for name in paper.authors}
         inputs = (paper, entries[paper.slug], topics, tuple(catalogue.by_slug[s].name for s in paper.builds_on),
                   tuple((p.slug, p.name) for p in later), tuple(catalogue.benchmarks[r.benchmark] for r in paper.results),
                   tuple(catalogue.benchmarks[w.benchmark] for w in paper.pending_results),
-                  tuple((p.slug, p.name) for p in neighbours if p))
+                  tuple((p.slug, p.name) for p in neighbours if p), tuple(own.items()))
         pages[f"{paper_doc(paper.slug)}.md"] = memo.get(("page", inputs), render_paper,
-                                                         paper, catalogue, entries[paper.slug], later, neighbours)
+                                                         paper, catalogue, entries[paper.slug], later, neighbours, own)
+    by_letter: dict[str, list[str]] = {}
+    for name, (doc, _) in anchors.items():  # in family-name order
+        by_letter.setdefault(doc.removeprefix("authors/"), []).append(name)
+    for letter, names in by_letter.items():
+        listed = tuple((name, tuple((p.slug, p.name, p.year) for p in catalogue.papers if name in p.authors)) for name in names)
+        pages[f"authors/{letter}.md"] = memo.get(("authors", letter, listed), _authors_page, letter, listed)
 
     # A board is re-rendered, and its chart redrawn, only when what it shows changes (not on a summary edit).
     pending = _pending_by_board(catalogue)
@@ -148,9 +185,16 @@ def render_catalogue(catalogue: Catalogue, memo: Memo | None = None, cited: froz
                                                  f"year-{year}", f"Papers from {year}", "", "data/papers/ (the date field)")
     for topic in catalogue.topics.values():
         papers = tuple(p for p in catalogue.papers if topic.slug in p.topics)
-        pages[f"{topic_doc(topic.slug)}.md"] = memo.get(("topic", topic, _as_listed(papers)), _listing, papers, topic_doc(topic.slug),
-                                                        f"topic-{topic.slug}", topic.title, topic.description,
-                                                        "data/topics.yaml and data/papers/")
+        on_boards = _boards_of(papers, catalogue, all_boards)
+        pages[f"{topic_doc(topic.slug)}.md"] = memo.get(("topic", topic, _as_listed(papers), on_boards), _listing, papers,
+                                                        topic_doc(topic.slug), f"topic-{topic.slug}", topic.title,
+                                                        topic.description, "data/topics.yaml and data/papers/", on_boards)
+    pages["authors/index.md"] = _overview(
+        "authors", "Papers by author", "Every author of a catalogued paper, filed by the first letter of the family name.",
+        [dict(doc=letter, title=_authors_heading(letter).removeprefix("Authors: "), count=len(names), description="")
+         for letter, names in sorted(by_letter.items())],
+        "data/papers/ (the authors field)",
+    )
     pages["years/index.md"] = _overview(
         "years", "Papers by year", "Each year lists the papers first published in it.",
         [dict(doc=year, title=year, count=sum(p.year == year for p in catalogue.papers), description="")
@@ -177,10 +221,13 @@ def render_catalogue(catalogue: Catalogue, memo: Memo | None = None, cited: froz
 
 
 def render_paper(paper: Paper, catalogue: Catalogue, bib: str, built_upon_by: list[Paper],
-                 neighbours: tuple[Paper | None, Paper | None] = (None, None)) -> str:
+                 neighbours: tuple[Paper | None, Paper | None] = (None, None),
+                 anchors: dict[str, tuple[str, str]] | None = None) -> str:
     """A paper's page. `neighbours` are the papers before and after it in the all-papers
-    table (newer, older), linked from the line that says where the reader is."""
+    table (newer, older), linked from the line that says where the reader is; `anchors`, where
+    each author's entry is on the author pages (author_anchors)."""
     doc = paper_doc(paper.slug)
+    anchors = anchors if anchors is not None else author_anchors(catalogue.papers)
     by_slug = catalogue.by_slug
     facts = []
     if paper.date:
@@ -201,8 +248,11 @@ def render_paper(paper: Paper, catalogue: Catalogue, bib: str, built_upon_by: li
     color, label = CODE_BADGES.get(paper.code, ("secondary", ""))
     return _env.get_template("paper.md.j2").render(
         p=paper, marker=MARKER, label=f"paper-{paper.slug}",
-        authors=md(", ".join(paper.authors)) if paper.authors else "*Authors awaiting verification.*",
-        code_color=color, code_label=label, links=paper.links.items(), facts=facts,
+        authors=", ".join(_link(name, anchors[name][0], doc, anchors[name][1]) for name in paper.authors) if paper.authors
+        else "*Authors awaiting verification.*",
+        code_color=color, code_label=label, facts=facts,
+        links=paper.links.items() + ([("Hugging Face Papers", urls.hugging_face_papers(paper.arxiv)),
+                                      ("Semantic Scholar", urls.semantic_scholar(paper.arxiv))] if paper.arxiv else []),
         results=[_result_row(r, catalogue.benchmarks[r.benchmark], doc) for r in paper.results],
         pending=[f"{md(catalogue.benchmarks[w.benchmark].name)}: {md(w.reason)}" for w in paper.pending_results],
         split_lines=[f"{md(r.variant)} on {md(catalogue.benchmarks[r.benchmark].name)}: "
@@ -409,9 +459,28 @@ def _excluded(excluded: tuple[Excluded, ...]) -> str:
         marker=MARKER, count=len(excluded), groups=[(reason.capitalize(), items) for reason, items in groups.items() if items])
 
 
-def _listing(papers, doc, label, heading, intro, source) -> str:
+def _authors_page(letter: str, listed: tuple) -> str:
+    """One letter's authors, each with their papers: (name, ((slug, name, year), ...)) in family-name order."""
+    doc = f"authors/{letter}"
+    return _env.get_template("authors.md.j2").render(
+        marker=MARKER, label=f"authors-page-{letter}", heading=_authors_heading(letter), count=len(listed),
+        authors=[dict(name=name, papers=[_link(title, paper_doc(slug), doc) + (f" ({year})" if year else "")
+                                         for slug, title, year in papers]) for name, papers in listed])
+
+
+def _boards_of(papers: tuple[Paper, ...], catalogue: Catalogue, all_boards: dict) -> tuple[tuple[str, str, int], ...]:
+    """The boards these papers are ranked on: (slug, name, how many of them), most first."""
+    slugs = {p.slug for p in papers}
+    counts = [(slug, catalogue.benchmarks[slug].name, len({r.paper.slug for r in rows if r.paper.slug in slugs}))
+              for slug, rows in all_boards.items()]
+    return tuple(sorted((c for c in counts if c[2]), key=lambda c: (-c[2], c[1])))
+
+
+def _listing(papers, doc, label, heading, intro, source, on_boards=()) -> str:
+    boards_line = ", ".join(f"{_link(name, board_doc(slug), doc)} ({count} {'paper' if count == 1 else 'papers'})"
+                            for slug, name, count in on_boards)
     return _env.get_template("listing.md.j2").render(
-        marker=MARKER, source=source, label=label, heading=heading, intro=intro,
+        marker=MARKER, source=source, label=label, heading=heading, intro=intro, boards=boards_line,
         count=len(papers), list=_list([_item(p, doc) for p in papers]),
     )
 

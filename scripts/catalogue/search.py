@@ -30,11 +30,18 @@ _PARTS = re.compile(r"[^0-9a-z]+")
 
 def name_variants(name: str) -> list[str]:
     """Other spellings of a short name that count as typing it exactly: runs of its
-    neighbouring parts joined, and a "V2" written as a plain number.
+    neighbouring parts joined, the first part with the last ("jina v4" for jina-embeddings-v4),
+    and a "V2" written as a plain number.
 
     >>> name_variants("VLM2Vec-V2")
     ['vlm2vecv2', 'vlm2vec v2', 'vlm2vec2']
+
+    A name that lists alternatives ("ColQwen2 / ColQwen2.5") counts each of them as the name.
     """
+    if " / " in name:
+        alternatives = [a.strip() for a in name.split(" / ") if a.strip()]
+        found = [v for a in alternatives for v in (a.lower(), *name_variants(a))]
+        return list(dict.fromkeys(v for v in found if v != name.lower()))
     parts = [p for p in _PARTS.split(name.lower()) if p]
     variants = []
     if len(parts) > 1:
@@ -42,6 +49,8 @@ def name_variants(name: str) -> list[str]:
             for end in range(start + 2, len(parts) + 1):
                 variants.append("".join(parts[start:end]))
         variants.append(" ".join(parts))
+    if len(parts) > 2:  # the family and the version, the words between left out
+        variants += [parts[0] + parts[-1], f"{parts[0]} {parts[-1]}"]
     # "V2", "v3" as a plain number after the name: VLM2Vec-V2 -> vlm2vec2
     numbered = re.sub(r"[^0-9a-z]+v(\d)", r"\1", name.lower())
     if numbered != name.lower():
@@ -66,12 +75,16 @@ def paper_fields(paper: Paper, topics: dict[str, Topic]) -> str:
     the list pages out). It holds no words, so it never turns up in an excerpt. Pagefind matches "qwen3vl", "e5 omni" and
     "vlm2vec2" against hyphenated names by itself; `exact` lists the keys a query must equal
     to put this page first (catalogue-search.js)."""
-    names = [paper.name, *name_variants(paper.short_name)] if paper.short_name else [paper.name]
-    exact = " ".join(dict.fromkeys(exact_key(n) for n in names))
+    variants = name_variants(paper.short_name) if paper.short_name else []
+    exact = " ".join(dict.fromkeys(exact_key(n) for n in [paper.name, *variants]))
     meta = _meta(name=paper.name, title=paper.title, year=paper.year, venue=paper.venue, exact=exact)
     spans = "".join(f'<span data-pagefind-filter="{key}[data-value]" data-value="{attr(value)}"></span>'
                     for key, value in _filters(paper, topics))
-    return f"<div hidden>{meta}{spans}</div>"
+    # The other spellings as words too, so that a query spelt one of those ways finds the page at all
+    # (catalogue-search.js then puts it first): "jina v4" has no "v4" in the page's own text.
+    aliases = (f'<span data-pagefind-index-attrs="data-aliases" data-aliases="{attr(" ".join(variants))}"></span>'
+               if variants else "")
+    return f"<div hidden>{meta}{spans}{aliases}</div>"
 
 
 def _filters(paper: Paper, topics: dict[str, Topic]) -> list[tuple[str, str]]:

@@ -50,6 +50,16 @@ def arxiv_abs(arxiv_id: str) -> str:
     return f"https://arxiv.org/abs/{arxiv_id}"
 
 
+def hugging_face_papers(arxiv_id: str) -> str:
+    """The paper's page on Hugging Face Papers: discussion, and the models and datasets that cite it."""
+    return f"https://huggingface.co/papers/{arxiv_id}"
+
+
+def semantic_scholar(arxiv_id: str) -> str:
+    """Semantic Scholar's page for an arXiv paper (it redirects to the paper's record): citations."""
+    return f"https://www.semanticscholar.org/arxiv/{arxiv_id}"
+
+
 def arxiv_pdf(arxiv_id: str) -> str:
     return f"https://arxiv.org/pdf/{arxiv_id}"
 

@@ -29,7 +29,9 @@ def note_written(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 
 def search_fields(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    if templatename != "page.html" or "body" not in context:
+    """Wrap each page's body for Pagefind (search.indexed). The author pages are left out: a search
+    for a name finds the papers themselves, and their lists of paper names only crowded them."""
+    if templatename != "page.html" or "body" not in context or pagename.startswith(f"{GENERATED.name}/authors/"):
         return
     paper = paper_for(app, pagename)
     is_list = paper is None and pagename.startswith(f"{GENERATED.name}/")
@@ -51,6 +53,17 @@ def search_page_context(app: Sphinx, pagename: str, templatename: str, context: 
         context["catalogue_search_shards"] = " ".join(name for name in _search_shards(app) if name)
         context["catalogue_search_filters"] = json.dumps(search.filter_counts(catalogue.papers, catalogue.topics),
                                                          ensure_ascii=False)
+        context["catalogue_search_named"] = json.dumps(_named_pages(app), ensure_ascii=False)
+
+
+def _named_pages(app: Sphinx) -> dict[str, list[str]]:
+    """Topic and board pages by the exact key of their title ({key: [address, title]}): a query that
+    names one shows it first, however many papers use the same words (a few dozen entries)."""
+    catalogue = catalogue_of(app.srcdir)
+    titles = {f"{GENERATED.name}/topics/{t.slug}": t.title for t in catalogue.topics.values()}
+    titles |= {f"{GENERATED.name}/leaderboards/{b.slug}": b.name for b in catalogue.benchmarks.values()}
+    return {search.exact_key(title): [app.builder.get_target_uri(doc), title]
+            for doc, title in titles.items() if doc in app.env.found_docs}
 
 
 def write_exports(app: Sphinx, exception) -> None:

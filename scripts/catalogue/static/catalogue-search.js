@@ -71,21 +71,42 @@ function filterControls(available, onChange) {
   return box;
 }
 
-async function show(pagefind, base, list, summary) {
+async function show(pagefind, base, list, summary, more) {
   root.dataset.state = "searching";
   const filters = Object.fromEntries(Object.keys(FILTERS).filter((k) => params.get(k)).map((k) => [k, params.get(k)]));
-  const search = await pagefind.search(query, { filters });
-  const found = await Promise.all(search.results.slice(0, SHOWN).map((r) => r.data()));
   // A page named exactly what the reader typed (a paper's short name or one of its other
-  // spellings, a topic, a benchmark) comes first, whatever the word counts say.
+  // spellings, a topic, a benchmark) comes first, whatever the word counts say. Its other
+  // spellings are indexed run together too (search.py), so "vlm2vec v2" is also looked up as
+  // "vlm2vecv2": the page is found even where many others mention VLM2Vec more often.
   const key = query.toLowerCase().replace(/[^0-9a-z]+/g, "");
   const isExact = (data) => (data.meta.exact || "").split(" ").includes(key);
-  found.sort((a, b) => isExact(b) - isExact(a));
-  const count = search.results.length;
+  const [search, joined] = await Promise.all([pagefind.search(query, { filters }),
+    key && key !== query.toLowerCase() ? pagefind.search(key, { filters }) : null]);
+  const candidates = joined ? joined.results.slice(0, 10) : [];
+  const loaded = await Promise.all(candidates.map((r) => r.data()));
+  const exact = candidates.filter((r, i) => isExact(loaded[i])); // Pagefind's results, each with its id
+  const first = new Set(exact.map((r) => r.id));
+  // A topic or board named exactly so comes before everything (its address and title come with the page).
+  const named = JSON.parse(root.dataset.named || "{}")[key];
+  const namedResult = named && { data: async () => ({ url: `/${named[0]}`, meta: { name: named[1] }, excerpt: "" }) };
+  const queue = [...(namedResult ? [namedResult] : []), ...exact, ...search.results.filter((r) => !first.has(r.id))];
   const narrowed = Object.keys(filters).length ? " with these filters" : "";
-  summary.textContent = count ? `${count} page${count === 1 ? "" : "s"} match “${query}”${narrowed}${count > SHOWN ? `; the first ${SHOWN} are shown` : ""}.`
-    : `Nothing matches “${query}”${narrowed}. Try a short name (VLM2Vec), an author's surname or a backbone (Qwen2-VL).`;
-  list.replaceChildren(...found.map((data) => result(data, base)));
+  let shown = 0;
+  // Results come SHOWN at a time: "Show more" fetches the next ones' fragments only when asked.
+  const next = async () => {
+    const found = (await Promise.all(queue.slice(shown, shown + SHOWN).map((r) => r.data())))
+      .filter((data, i) => !named || shown + i === 0 || data.url !== `/${named[0]}`); // listed once
+    if (!shown) found.sort((a, b) => isExact(b) - isExact(a));
+    shown += found.length;
+    list.append(...found.map((data) => result(data, base)));
+    const count = queue.length;
+    summary.textContent = count ? `${count} page${count === 1 ? "" : "s"} match “${query}”${narrowed}${count > shown ? `; the first ${shown} are shown` : ""}.`
+      : `Nothing matches “${query}”${narrowed}. Try a short name (VLM2Vec), an author's surname or a backbone (Qwen2-VL).`;
+    more.hidden = count <= shown;
+  };
+  list.replaceChildren();
+  more.onclick = () => next().catch(fail);
+  await next();
   root.dataset.state = "done";
 }
 
@@ -104,16 +125,18 @@ async function run() {
   summary.setAttribute("aria-live", "polite");
   const list = document.createElement("ol");
   list.className = "catalogue-results";
+  const more = Object.assign(document.createElement("button"), { type: "button", className: "catalogue-search-more-results",
+    textContent: `Show ${SHOWN} more`, hidden: true });
   // The filters' values and counts come with the page (search.filter_counts): asking Pagefind
   // would download every shard's filter index before the first result.
   const controls = filterControls(JSON.parse(root.dataset.filters || "{}"), (key, value) => {
     if (value) params.set(key, value);
     else params.delete(key);
     window.history.replaceState(null, "", `?${params}`);
-    show(pagefind, base, list, summary).catch(fail);
+    show(pagefind, base, list, summary, more).catch(fail);
   });
-  root.replaceChildren(controls, summary, list);
-  await show(pagefind, base, list, summary);
+  root.replaceChildren(controls, summary, list, more);
+  await show(pagefind, base, list, summary, more);
 }
 
 function fail(error) {

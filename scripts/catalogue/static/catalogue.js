@@ -97,3 +97,8 @@ document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("#all-papers table").forEach((t) => enhance(t, "papers"));
   document.querySelectorAll("section[id^='board-'] table").forEach((t) => enhance(t, "results"));
 });
+
+// The search page opened from disk: its module script and index cannot load, so say how to serve it.
+if (window.location.protocol === "file:") {
+  document.querySelectorAll(".catalogue-search-from-disk").forEach((note) => { note.hidden = false; });
+}
