@@ -476,8 +476,9 @@ def test_every_author_links_to_their_entry_on_an_author_page(real_site):
         assert len(links) == len(paper.authors), paper.slug
         for target, anchor in links:
             author_page = (out / "papers" / target).read_text(encoding="utf-8")
-            assert f'<section id="{unquote(anchor)}"' in author_page, (paper.slug, target, anchor)
-            section = author_page.split(f'<section id="{unquote(anchor)}"', 1)[1].split("</section>", 1)[0]
+            opening = f'<section class="catalogue-author" id="{unquote(anchor)}">'
+            assert author_page.count(opening) == 1, (paper.slug, target, anchor)
+            section = author_page.split(opening, 1)[1].split("</section>", 1)[0]
             assert f'href="../{paper.slug}.html"' in section, (paper.slug, anchor)  # and the entry lists this paper
             checked += 1
     assert checked > 1000

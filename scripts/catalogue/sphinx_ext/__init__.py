@@ -6,6 +6,7 @@ One concern a module, each importing only `build` (and `outputs` also `head`):
   theme    our static files and templates; shortcuts in what furo and sphinx-design do
   head     description, OpenGraph, citation tags, the feed's address
   places   each result's place on its board, kept current on paper pages
+  authors  author names on paper pages, linked to their entries on the author pages
   guard    what no generated paper page may hold
   markup   directives and roles for hand-written pages; math as MathML
   outputs  the exports, the feed and the search index, written after the pages
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import build, guard, head, markup, memory, outputs, places, theme
+from . import authors, build, guard, head, markup, memory, outputs, places, theme
 
 HTML = "html-page-context"
 
@@ -30,6 +31,7 @@ def setup(app: Sphinx) -> dict:
         # Before other extensions read the generated files (sphinxcontrib-bibtex reads cited.bib).
         ("builder-inited", build.generate_pages, 100),
         ("builder-inited", places.update_moved_places, 110),
+        ("builder-inited", authors.index_names, 110),
         ("builder-inited", memory.start_counting, 500),
         ("builder-inited", theme.start_navigation, 500),
         ("builder-inited", theme.skip_design_transforms_on_generated_pages, 500),
@@ -59,6 +61,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("catalogue-html", guard.GeneratedHtml)
     app.add_role("catalogue-file", markup.file_role)
     app.add_role("catalogue-place", places.place_role)
+    app.add_role("catalogue-author", authors.author_role)
     app.add_node(places.place_node, html=(places.visit_place, None), text=(places.skip, None), latex=(places.skip, None))
     app.add_css_file("catalogue.css")
     app.add_js_file("catalogue.js", defer="defer")
