@@ -164,7 +164,7 @@ def test_discover_lists_uncatalogued_matches_best_first_with_their_commands(root
     with local_server(SearchStub) as url:
         assert discover(["--since", "2026-11-20", "--api", f"{url}/api/query"], root=root, today=TODAY) == 0
     out = capsys.readouterr().out
-    lines = [line for line in out.splitlines() if line.startswith("- **")]
+    lines = [line for line in out.splitlines() if line.startswith("- `")]
     assert [line.split("(arXiv ")[1].split(";")[0] for line in lines] == ["2611.00011", "2611.00012"]
     assert "python3 -m nox -s new -- 2611.00011" in out
     assert "2403.00001" not in out and "Weather" not in out  # catalogued, and off-topic

@@ -148,8 +148,10 @@ def import_awesome_list(text: str) -> ImportReport:
         paper, pdf, arxiv = _paper_link(paper_href, line, report) if paper_href else (None, None, None)
         links = {k: v for k, v in (("paper", paper), ("pdf", pdf)) if v}
         code_text, code_links = row[3] if len(row) > 3 else ("", [])
-        for _label, href in code_links:
-            if "huggingface.co" in href:
+        for label, href in code_links:  # the label says which it is (a Github cell may link a dataset page)
+            if label.strip().lower() == "github":
+                links["code"] = href
+            elif label.strip().lower() == "huggingface" or "huggingface.co" in href:
                 links["models"] = href
             elif "github.com" in href:
                 links["code"] = href
