@@ -89,6 +89,11 @@ def test_a_version_suffix_or_prefix_is_accepted(root, api):
     (["--title", "A Paper"], ["--title", "--author", "--url"]),
     (["--title", "A Paper", "--author", "A B", "--url", "http://x.example/"], ["https://"]),
     (["--title", "A Paper", "--author", "A B", "--url", "https://x.example/p", "--date", "June 2025"], ["YYYY-MM"]),
+    (["--title", "A \ufffe Paper", "--author", "A B", "--url", "https://x.example/p"], ["title", "U+FFFE", "XML"]),
+    (["--title", "A \x01 Paper", "--author", "A B", "--url", "https://x.example/p"], ["title", "U+0001"]),
+    (["--title", "A Paper", "--author", "A \uffff B", "--url", "https://x.example/p"], ["authors[0]", "U+FFFF"]),
+    (["--title", "A Paper", "--author", "A B", "--url", "https://x.example/a|b"], ["( ) [ ] or |"]),
+    (["--title", "A Paper", "--author", "A B", "--url", "https://x.example/p", "--date", "0050-01"], ["before 1990"]),
 ])
 def test_each_failure_is_one_line_and_writes_nothing(root, api, capsys, args, words):
     before = sorted(p.name for p in (root / "data/papers").iterdir())

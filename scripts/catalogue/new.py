@@ -25,8 +25,8 @@ import feedparser
 import yaml
 
 from . import urls
-from .load import read_yaml
-from .validate import MONTH, SLUG
+from .load import parse_yaml, read_yaml
+from .validate import MONTH, SLUG, validate_paper
 
 API = "https://export.arxiv.org/api/query"  # tests point --api at a local server
 TIMEOUT = 20
@@ -141,11 +141,19 @@ def render(entry: dict) -> str:
             + text)
 
 
-def write_draft(root: Path, slug: str, entry: dict) -> Path:
+def write_draft(root: Path, slug: str, entry: dict, today: dt.date) -> Path:
+    """Write the draft if the validator accepts it as it will be read back; never overwrite."""
     path = root / "data" / "papers" / f"{slug}.yaml"
+    text = render(entry)
+    shown = f"data/papers/{slug}.yaml"
+    data, problems = parse_yaml(text.encode("utf-8"), shown)
+    if data is not None:  # topics and results are left to the contributor, so no vocabulary is needed
+        problems = validate_paper(slug, shown, data, {}, today, {})[1]
+    if problems:
+        raise NewEntryError(f"the draft would not validate ({problems[0].field}: {problems[0].message})")
     try:
         with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite
-            handle.write(render(entry))
+            handle.write(text)
     except FileExistsError:
         raise NewEntryError(f"{path.relative_to(root)} already exists; choose another slug with --slug") from None
     return path
@@ -179,7 +187,7 @@ def new_entry(args, root: Path, today: dt.date) -> Path:
     slug = args.slug or slug
     if not SLUG.fullmatch(slug):
         raise NewEntryError(f"--slug {slug!r} must be lowercase letters, digits and hyphens")
-    return write_draft(root, slug, entry)
+    return write_draft(root, slug, entry, today)
 
 
 def main(argv: list[str] | None = None, root: Path | None = None, today: dt.date | None = None) -> int:

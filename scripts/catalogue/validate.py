@@ -109,7 +109,7 @@ def load_catalogue(root: Path, today: dt.date | None = None, memo: Memo | None =
     context = digest(repr((list(topics.values()), list(benchmarks.values()), today)).encode())
     papers = []
     for path in paths:
-        shown = f"data/papers/{path.name}"
+        shown = f"data/papers/{_shown(path.name, quoted=False)}"  # one line, whatever the name holds
         if path.suffix != ".yaml":
             problems.append(Problem(shown, "file", "is not a .yaml file; entries are data/papers/<slug>.yaml"))
             continue
@@ -476,6 +476,9 @@ def _day(f: _Fields, key: str, today: dt.date) -> str | None:
         return None
     if value > today:
         f.bad(key, f"{value} is in the future; use the day the entry was added")
+        return None
+    if value.year < FIRST_YEAR:
+        f.bad(key, f"{value} is before {FIRST_YEAR}; check the year")
         return None
     return value.isoformat()
 
