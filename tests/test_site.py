@@ -461,3 +461,25 @@ def test_reading_freezes_what_it_read_at_each_checkpoint_and_writing_starts_unfr
     assert reading[4] > 10_000 and reading[8] > reading[4]  # then what was read, more at each checkpoint
     assert writing and set(writing) == {0}  # written doctrees can be freed
     assert gc.get_freeze_count() == 0
+
+
+HOSTILE_VARIANTS = ["Probe (run #2)", "Probe: {role}`x` $x$ | % not a comment", "Probe <b>*x*</b> [a](b) \\", "# Probe ```"]
+
+
+def test_no_variant_source_table_or_benchmark_name_can_make_a_generated_page_warn(tmp_path):
+    """Hostile values the validator accepts (each leading a board, so it lands in the chart's
+    alt text and axis too) build strictly with no warning on a generated page."""
+    root = copy_project(tmp_path, data=PROJECT / "tests" / "data")
+    benchmarks = (root / "data/benchmarks.yaml").read_text(encoding="utf-8")
+    (root / "data/benchmarks.yaml").write_text(benchmarks.replace("name: Alpha Bench\n", "name: \"$\\\\frac{1}{$ #2: {x}\"\n", 1),
+                                               encoding="utf-8")
+    results = [dict(benchmark=board, variant=variant, size=9, score=90.0 - i, source_kind="authors",
+                    table=f"Table #{i}: {{x}} | `y` $z$", source=f"https://example.org/v2?run=#{i}&x=%41")
+               for i, variant in enumerate(HOSTILE_VARIANTS) for board in ("alpha-bench", "alpha-bench-unseen")]
+    _write_entry(root, lambda e: e.update(results=results), name="fakeembed-v2.yaml")
+    status, warnings, out = build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
+    assert "docs/papers/" not in warnings, warnings
+    board = (out / "papers/leaderboards/alpha-bench.html").read_text(encoding="utf-8")
+    assert 'alt="Scatter chart of' in board and "the highest is Probe (run #2) at 90.0." in board
+    svg = (out / "_images/alpha-bench.svg").read_text(encoding="utf-8")
+    assert "$\\frac{1}{$ #2: {x} overall score" in svg  # drawn as written, not as mathtext
