@@ -4,6 +4,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 from sphinx.cmd.build import build_main
 
@@ -483,3 +484,21 @@ def test_no_variant_source_table_or_benchmark_name_can_make_a_generated_page_war
     assert 'alt="Scatter chart of' in board and "the highest is Probe (run #2) at 90.0." in board
     svg = (out / "_images/alpha-bench.svg").read_text(encoding="utf-8")
     assert "$\\frac{1}{$ #2: {x} overall score" in svg  # drawn as written, not as mathtext
+
+
+def test_a_stopped_build_reads_each_data_file_once_for_its_line_numbers(tmp_path, monkeypatch):
+
+    from catalogue import sphinx_ext
+    from catalogue.model import Problem
+    (tmp_path / "data/papers").mkdir(parents=True)
+    (tmp_path / "data/papers/x.yaml").write_text("title: x\n" + "".join(f"k{i}: 1\n" for i in range(60)), encoding="utf-8")
+    reads = []
+    real = Path.read_text
+    monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: reads.append(self) or real(self, *a, **k))
+    located = []
+    monkeypatch.setattr(sphinx_ext.logger, "error", lambda *args, location=None, **k: located.append(location))
+    problems = [Problem("data/papers/x.yaml", f"k{i}", "unknown field") for i in range(60)]
+    with pytest.raises(SystemExit):
+        sphinx_ext.stop(tmp_path, problems, "while reading the data")
+    assert reads == [tmp_path / "data/papers/x.yaml"]
+    assert located[:60] == [f"data/papers/x.yaml:{i + 2}" for i in range(60)]

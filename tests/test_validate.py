@@ -487,3 +487,28 @@ def test_dates_after_today_are_refused(fake_root):
     for field, value in (("date", "2027-01"), ("added", "2026-11-28"), ("results[0].as_of", "2027-01")):
         problems = problems_after(fake_root, lambda e, f=field, v=value: _set(e, f, v))
         the_one(problems, field, "future")
+
+
+def test_problems_per_file_are_capped_and_thousands_of_unknown_keys_are_reported_fast(fake_root):
+    import time
+
+    from catalogue.model import MAX_PROBLEMS_PER_FILE
+    junk = "".join(f"unknown_key_{i:04d}: 1\n" for i in range(3000))
+    for n in range(14):
+        (fake_root / f"data/papers/junk-{n}.yaml").write_text(junk, encoding="utf-8")
+    started = time.perf_counter()
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(fake_root, today=TODAY)
+    assert time.perf_counter() - started < 30  # was minutes: a suggestion per key, and a file read per problem
+    for n in range(14):
+        mine = [p for p in caught.value.problems if p.path == f"data/papers/junk-{n}.yaml"]
+        assert len(mine) == MAX_PROBLEMS_PER_FILE + 1
+        assert str(mine[-1]) == (f"data/papers/junk-{n}.yaml: file: and {3000 + 7 - MAX_PROBLEMS_PER_FILE:,} more problems; "  # and 7 required fields
+                                 "fix those above (is this the right file?) and check again")
+
+
+def test_a_few_problems_are_all_shown_with_their_suggestions(fake_root):
+    problems = problems_after(fake_root, lambda e: e.update(titel="x", summery="y"))
+    the_one(problems, "titel", "did you mean 'title'")
+    the_one(problems, "summery", "did you mean 'summary'")
+    assert not any("more problems" in p for p in problems)

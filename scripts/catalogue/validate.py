@@ -22,6 +22,7 @@ from .load import parse_yaml, read_bytes, read_yaml
 from .memo import Memo, digest
 from .model import (
     EXCLUSION_REASONS,
+    MAX_PROBLEMS_PER_FILE,
     SOURCE_KINDS,
     Benchmark,
     Catalogue,
@@ -303,11 +304,16 @@ class _Fields:
     def bad(self, field: str, message: str) -> None:
         self.problems.append(Problem(self.shown, field, message))
 
+    def suggest(self, word, choices) -> str:
+        """_suggest while the file's problems would still be shown: a file of thousands of
+        unknown keys is reported in a moment (only MAX_PROBLEMS_PER_FILE are shown)."""
+        return _suggest(word, choices) if len(self.problems) < MAX_PROBLEMS_PER_FILE else ""
+
     def keys(self, allowed, required, hints: dict[str, str]) -> None:
         """A nested mapping's keys: each unknown one, and each required one left out or empty."""
         for key in self.data:
             if key not in allowed:
-                self.bad(_shown(key, quoted=False), f"unknown field{_suggest(key, allowed)}")
+                self.bad(_shown(key, quoted=False), f"unknown field{self.suggest(key, allowed)}")
         for key in required:
             if self.data.get(key) in (None, ""):
                 self.bad(key, f"is required{hints.get(key, '')}")
@@ -386,7 +392,7 @@ def validate_paper(
 
     for key in data:
         if key not in FIELDS:
-            f.bad(_shown(key, quoted=False), f"unknown field{_suggest(key, FIELDS)}; allowed fields: {', '.join(FIELDS)}")
+            f.bad(_shown(key, quoted=False), f"unknown field{f.suggest(key, FIELDS)}; allowed fields: {', '.join(FIELDS)}")
 
     unverified = f.texts("unverified", MAY_AWAIT)
     missing = [name for name in REQUIRED if name not in unverified and _absent(data, name)]
@@ -528,7 +534,7 @@ def _links(f: _Fields, arxiv: str | None) -> Links:
     for key, url in value.items():
         field = f"links.{_shown(key, quoted=False)}"
         if key not in LINK_FIELDS:
-            f.bad(field, f"unknown link{_suggest(key, LINK_FIELDS)}; allowed: {', '.join(LINK_FIELDS)}")
+            f.bad(field, f"unknown link{f.suggest(key, LINK_FIELDS)}; allowed: {', '.join(LINK_FIELDS)}")
             continue
         if url is None:
             continue
