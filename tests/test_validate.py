@@ -512,3 +512,26 @@ def test_a_few_problems_are_all_shown_with_their_suggestions(fake_root):
     the_one(problems, "titel", "did you mean 'title'")
     the_one(problems, "summery", "did you mean 'summary'")
     assert not any("more problems" in p for p in problems)
+
+
+def test_a_second_entry_with_a_taken_short_name_is_refused_by_name(fake_root):
+    entry = fake_entry()
+    entry.update(title="Another Paper Entirely", arxiv=None, short_name="fakeembed", date="2024-05")
+    entry["links"] = {"paper": "https://example.org/another"}
+    entry["results"] = []
+    (fake_root / "data/papers/zz-copy.yaml").write_text(yaml.safe_dump(entry, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(fake_root, today=TODAY)
+    assert [str(p) for p in caught.value.problems] == [
+        "data/papers/zz-copy.yaml: short_name: 'fakeembed' is already the short name of data/papers/fakeembed.yaml; "
+        "give this paper its own name (e.g. with its version)"]
+
+
+@pytest.mark.parametrize("field", ["results", "pending_results"])
+def test_more_than_100_results_are_refused_not_cut(fake_root, field):
+    def many(entry):
+        if field == "results":
+            entry["results"] = [dict(entry["results"][2], variant=f"FakeEmbed-{i}") for i in range(101)]
+        else:
+            entry["pending_results"] = [dict(benchmark="alpha-bench", reason="table not yet read") for _ in range(101)]
+    the_one(problems_after(fake_root, many), field, "at most 100")

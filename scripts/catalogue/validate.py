@@ -587,6 +587,8 @@ def _checked(f: _Fields, today: dt.date) -> Checked | None:
         f.bad("checked", "must be a mapping with month (YYYY-MM) and sources (a list of label and url)")
         return None
     month = _month(_Sub(f, "checked", value), "month", today)
+    if value["month"] is None:  # not a silently dropped check
+        f.bad("checked.month", "is required: the month you checked the facts, as YYYY-MM")
     sources = value["sources"]
     if not isinstance(sources, list) or not 1 <= len(sources) <= MAX_CHECKED_SOURCES:
         f.bad("checked.sources", f"must list 1 to {MAX_CHECKED_SOURCES} sources you read, each with label and url")
@@ -597,6 +599,9 @@ def _checked(f: _Fields, today: dt.date) -> Checked | None:
         if not isinstance(source, dict) or set(source) != {"label", "url"}:
             f.bad(field, "must have exactly label (e.g. 'arXiv abstract') and url")
             continue
+        for key in ("label", "url"):
+            if source[key] is None:
+                f.bad(f"{field}.{key}", "is required: " + ("what you read, e.g. 'arXiv abstract'" if key == "label" else "its https:// address"))
         label = f.text(source, "label", f"{field}.label", BADGE_TEXT, limit=CHECKED_LIMITS["label"])
         url = f.url(f.text(source, "url", f"{field}.url", limit=CHECKED_LIMITS["url"]), f"{field}.url")
         if label and url:
@@ -624,8 +629,11 @@ def _results(f: _Fields, benchmarks: dict[str, Benchmark], today: dt.date) -> tu
     if not isinstance(value, list):
         f.bad("results", f"must be a list of results, not {_type(value)}")
         return ()
+    if len(value) > MAX_ITEMS:  # the boards would publish some and silently drop the rest
+        f.bad("results", f"has {len(value):,} results; at most {MAX_ITEMS}: keep the overall scores the paper reports, one per model")
+        return ()
     out, seen = [], {}
-    for i, item in enumerate(value[:MAX_ITEMS]):
+    for i, item in enumerate(value):
         field = f"results[{i}]"
         if not isinstance(item, dict):
             f.bad(field, f"must be a mapping with {', '.join(RESULT_FIELDS)}")
@@ -726,8 +734,11 @@ def _pending_results(f: _Fields, benchmarks: dict[str, Benchmark]) -> tuple[Pend
     if not isinstance(value, list):
         f.bad("pending_results", "must be a list of {benchmark, reason}")
         return ()
+    if len(value) > MAX_ITEMS:
+        f.bad("pending_results", f"has {len(value):,} items; at most {MAX_ITEMS}, one per benchmark")
+        return ()
     out, seen = [], set()
-    for i, item in enumerate(value[:MAX_ITEMS]):
+    for i, item in enumerate(value):
         field = f"pending_results[{i}]"
         if not isinstance(item, dict):
             f.bad(field, "must be a mapping with benchmark and reason, e.g. {benchmark: mmeb-v2, reason: table not yet read}")
@@ -808,4 +819,16 @@ def cross_check(papers: list[Paper], slugs: set[str]) -> list[Problem]:
                 )
             else:
                 seen[value] = paper
+    # Two entries with one name would be two VLM2Vecs in every list and board: names are unique
+    # (case aside), and a paper's name may not be another's either.
+    named: dict[str, Paper] = {}
+    for paper in sorted(papers, key=lambda p: p.path):
+        if paper.short_name is None:
+            continue
+        key = paper.short_name.casefold()
+        if key in named:
+            problems.append(Problem(paper.path, "short_name", f"'{paper.short_name}' is already the short name of "
+                                                              f"{named[key].path}; give this paper its own name (e.g. with its version)"))
+        else:
+            named[key] = paper
     return problems
