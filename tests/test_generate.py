@@ -42,6 +42,24 @@ def test_cited_keys_come_from_hand_written_pages_only(tmp_path):
     assert cited_keys(docs, "papers") == {"alpha2024x", "beta2025y", "gamma2023z", "delta2022w"}
 
 
+def test_an_entry_that_would_take_a_cited_key_stops_generate(fake_root, capsys):
+    import yaml as _yaml
+
+    from catalogue.bibtex import citation_keys
+    from catalogue.validate import load_catalogue as _load
+    key = citation_keys(_load(fake_root).papers)["fakeembed"]
+    (fake_root / "docs").mkdir()
+    (fake_root / "docs/index.md").write_text(f"As {{cite}}`{key}` shows.\n", encoding="utf-8")
+    entry = _yaml.safe_load((fake_root / "data/papers/fakeembed.yaml").read_text(encoding="utf-8"))
+    entry.update(title=entry["title"] + " Again", short_name="FakeEmbed-Again", arxiv=None, added="2020-01-01", results=[])
+    entry["links"] = {"paper": "https://example.org/again"}
+    (fake_root / "data/papers/again.yaml").write_text(_yaml.safe_dump(entry, allow_unicode=True), encoding="utf-8")
+    assert main(["generate", "--root", str(fake_root)]) == 1
+    err = capsys.readouterr().err
+    assert f"data/papers/again.yaml: title: gives the citation key {key}," in err and "nothing was written" in err
+    assert not (fake_root / GENERATED).exists()
+
+
 # --- a hostile contributor's run: one value changed in an otherwise valid entry ------------------
 # Each case is refused with a located error (file and field), or accepted and inert in every
 # output: the pages render, every export is written, the awesome list reads back exactly, no CSV

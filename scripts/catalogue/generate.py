@@ -12,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .bibtex import cited_key_clashes
 from .load import cited_keys
 from .memo import Memo
 from .model import Catalogue, CatalogueError
@@ -26,7 +27,11 @@ GENERATED = Path("docs") / "papers"  # relative to the project root
 def generate(root: Path = ROOT, memo: Memo | None = None) -> tuple[Catalogue, WriteReport]:
     """Validate everything first; only a clean catalogue reaches the disk."""
     catalogue = load_catalogue(root, memo=memo)
-    pages = render_catalogue(catalogue, memo, cited=cited_keys(root / "docs", GENERATED.name))
+    cited = cited_keys(root / "docs", GENERATED.name)
+    clashes = cited_key_clashes(catalogue.papers, cited)
+    if clashes:
+        raise CatalogueError(clashes)
+    pages = render_catalogue(catalogue, memo, cited=cited)
     return catalogue, write_pages(root / GENERATED, pages)
 
 
