@@ -63,7 +63,7 @@ def _clean_lines(text: str, report: ImportReport) -> list[str]:
         if fixed.startswith("|") and not fixed.rstrip().endswith("|"):
             fixed = fixed.rstrip() + "|"
         if fixed.startswith("|"):
-            cells = [c.strip() for c in fixed.strip().strip("|").split("|")]
+            cells = [c.strip() for c in re.split(r"(?<!\\)\|", fixed.strip().strip("|"))]  # an escaped \| stays in its cell
             header = header or len(cells)
             if len(cells) > header and any(cells[header:]):
                 # Markdown tables drop cells beyond the header's: report them before they vanish.
