@@ -60,6 +60,16 @@ def test_an_entry_that_would_take_a_cited_key_stops_generate(fake_root, capsys):
     assert not (fake_root / GENERATED).exists()
 
 
+def test_a_title_the_awesome_list_would_misread_stops_generate(fake_root, capsys):
+    path = fake_root / "data/papers/weird-title.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('title: "A *Weird*', 'title: "Ã©tude A *Weird*', 1), encoding="utf-8")
+    assert main(["generate", "--root", str(fake_root)]) == 1
+    err = capsys.readouterr().err
+    assert "data/papers/weird-title.yaml: title: is written to awesome-list.md as 'Ã©tude A *Weird*" in err
+    assert "but read back as 'étude A *Weird*" in err and "nothing was written" in err
+    assert not (fake_root / GENERATED).exists()
+
+
 # --- a hostile contributor's run: one value changed in an otherwise valid entry ------------------
 # Each case is refused with a located error (file and field), or accepted and inert in every
 # output: the pages render, every export is written, the awesome list reads back exactly, no CSV

@@ -23,6 +23,7 @@ from feedgen.feed import FeedGenerator
 from . import schema
 from .escape import csv_cell, md, md_url
 from .leaderboard import best_score
+from .memo import Memo
 from .model import Catalogue, Paper, Problem
 from .summary import first_sentence
 
@@ -92,35 +93,42 @@ regenerated from the catalogue's data (`python -m catalogue export --awesome`).
 """
 
 
+def _awesome_row(p: Paper) -> str:
+    paper = f"[Paper]({md_url(p.links.paper)})" if p.links.paper else ""
+    code = (f"[Github]({md_url(p.links.code)})" if p.links.code else f"[Huggingface]({md_url(p.links.models)})" if p.links.models
+            else "Unreleased" if p.code == "unreleased" else "")
+    return f"| {md(p.title)} | {p.year or ''} | {paper} | {code} |"  # spaced: a title ending in \\ must not escape the bar
+
+
 def to_awesome(catalogue: Catalogue) -> str:
     """The awesome-list table (Title | Year | Paper | Github), newest first: what
     importer.import_awesome_list reads, so the list the catalogue began as can be remade."""
-    rows = []
-    for p in catalogue.papers:
-        paper = f"[Paper]({md_url(p.links.paper)})" if p.links.paper else ""
-        code = (f"[Github]({md_url(p.links.code)})" if p.links.code else f"[Huggingface]({md_url(p.links.models)})" if p.links.models
-                else "Unreleased" if p.code == "unreleased" else "")
-        rows.append(f"| {md(p.title)} | {p.year or ''} | {paper} | {code} |")  # spaced: a title ending in \\ must not escape the bar
-    return AWESOME_HEADER + "\n".join(rows) + "\n"
+    return AWESOME_HEADER + "\n".join(_awesome_row(p) for p in catalogue.papers) + "\n"
 
 
-def awesome_round_trip(catalogue: Catalogue) -> list[Problem]:
+def awesome_round_trip(catalogue: Catalogue, memo: Memo | None = None) -> list[Problem]:
     """Each field of the awesome-list table that the importer does not read back exactly, so
-    that remaking the list from the table is a check, not a hope."""
+    that remaking the list from the table is a check, not a hope. A row is read on its own (the
+    importer reads rows independently), so with the previous build's Memo only changed rows are."""
+    memo = memo or Memo()
+    return [problem for paper in catalogue.papers
+            for problem in memo.get(("awesome-row", paper.path, _awesome_row(paper), paper.title, paper.links),
+                                    _row_round_trip, paper)]
+
+
+def _row_round_trip(paper: Paper) -> list[Problem]:
     from .importer import import_awesome_list
 
-    drafts = import_awesome_list(to_awesome(catalogue)).drafts
-    if len(drafts) != len(catalogue.papers):
-        return [Problem("awesome-list.md", "rows", f"{len(catalogue.papers)} papers written, {len(drafts)} read back")]
-    problems = []
-    for paper, draft in zip(catalogue.papers, drafts, strict=True):
-        links = draft.entry.get("links", {})
-        code = "links.code" if paper.links.code else "links.models"  # the Github cell shows the one or the other
-        written = {"title": paper.title, "links.paper": paper.links.paper, code: paper.links.code or paper.links.models}
-        read = {"title": draft.entry.get("title"), "links.paper": links.get("paper"), code: links.get(code.split(".")[1])}
-        problems += [Problem(paper.path, field, f"is written to awesome-list.md as {value!r} but read back as {read[field]!r}")
-                     for field, value in written.items() if read[field] != value]
-    return problems
+    drafts = import_awesome_list(AWESOME_HEADER + _awesome_row(paper) + "\n").drafts
+    if len(drafts) != 1:
+        return [Problem(paper.path, "title", f"gives {len(drafts)} rows in awesome-list.md instead of one")]
+    links = drafts[0].entry.get("links", {})
+    code = "links.code" if paper.links.code else "links.models"  # the Github cell shows the one or the other
+    written = {"title": paper.title, "links.paper": paper.links.paper, code: paper.links.code or paper.links.models}
+    read = {"title": drafts[0].entry.get("title"), "links.paper": links.get("paper"), code: links.get(code.split(".")[1])}
+    return [Problem(paper.path, field, f"is written to awesome-list.md as {value!r} but read back as {read[field]!r}; "
+                                       "change the value, or report it if the value is right")
+            for field, value in written.items() if read[field] != value]
 
 
 FEED_ENTRIES = 500  # every addition while the catalogue is this size; past it, the newest (What's new lists all)

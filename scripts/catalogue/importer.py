@@ -9,6 +9,7 @@ awaiting verification, and every anomaly repaired (or not) on the way is reporte
 from __future__ import annotations
 
 import argparse
+import functools
 import re
 import sys
 from dataclasses import dataclass, field
@@ -91,9 +92,13 @@ def _cells(inline_token) -> tuple[str, list[tuple[str, str]]]:
     return "".join(text).strip(), links
 
 
+@functools.cache  # one parser: the export's round trip reads the table a row at a time
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table")
+
+
 def _rows(lines: list[str]) -> list[tuple[int, list]]:
-    md = MarkdownIt("commonmark").enable("table")
-    tokens = md.parse("\n".join(lines))
+    tokens = _parser().parse("\n".join(lines))
     rows, row, line = [], None, 0
     for token in tokens:
         if token.type == "tr_open":
