@@ -143,3 +143,24 @@ def test_the_reference_line_and_the_bibtex_give_the_same_year_for_every_entry():
 def test_a_venue_paper_is_cited_with_the_venues_year():
     assert reference(paper(venue="ICLR 2025")).split(" (")[1].startswith("2025)")
     assert reference(paper()).split(" (")[1].startswith("2024)")
+
+
+def test_a_new_entry_cannot_take_a_key_a_hand_written_page_cites():
+    import dataclasses
+
+    from catalogue.bibtex import cited_key_clashes
+    from catalogue.validate import load_catalogue
+    from conftest import FAKE_DATA
+    catalogue = load_catalogue(FAKE_DATA.parent)
+    original = catalogue.by_slug["fakeembed"]
+    cited = frozenset({citation_keys(catalogue.papers)["fakeembed"]})
+    assert cited_key_clashes(catalogue.papers, cited) == []
+    # the same first author, year and first title word, and an earlier added date: it would take the plain key
+    newcomer = dataclasses.replace(original, slug="fakeembed-copy", path="data/papers/fakeembed-copy.yaml", added="2020-01-01",
+                                   arxiv=None, title=original.title + " Again")
+    papers = (*catalogue.papers, newcomer)
+    assert citation_keys(papers)["fakeembed-copy"] in cited  # what the check is for
+    problems = cited_key_clashes(papers, cited)
+    assert {p.path for p in problems} == {"data/papers/fakeembed.yaml", "data/papers/fakeembed-copy.yaml"}
+    assert all(p.field == "title" and sorted(cited)[0] in p.message for p in problems)
+    assert cited_key_clashes(papers, frozenset()) == []  # uncited keys may clash: they take suffixes

@@ -82,3 +82,60 @@ def test_export_command_prints_one_format(capsys):
     assert capsys.readouterr().out.startswith("# Universal Multimodal Embedding Papers")
     assert main(["--schema", "--root", str(FAKE_DATA.parent)]) == 0
     assert json.loads(capsys.readouterr().out)["type"] == "object"
+
+
+HOSTILE_LINKS = {
+    "paper": "https://openreview.net/forum?id=abc)[Sign-in-to-read](https://evil.example/phish",
+    "models": "https://huggingface.co/x)[Huggingface](javascript:alert(1)",
+    "code": "https://gitlab.com/a|extra|cells",
+}
+
+
+def _links_in(markdown: str) -> list[tuple[str, str]]:
+    from markdown_it import MarkdownIt
+    found = []
+    for token in MarkdownIt("commonmark").enable("table").parse(markdown):
+        for child in token.children or []:
+            if child.type == "link_open":
+                found.append(child.attrs["href"])
+    return found
+
+
+@pytest.mark.parametrize("field", HOSTILE_LINKS)
+def test_a_hostile_link_that_got_past_the_validator_is_still_one_link_in_the_awesome_list(catalogue, field):
+    import dataclasses
+    paper = catalogue.by_slug["weird-title"]
+    links = dataclasses.replace(paper.links, **({field: HOSTILE_LINKS[field]} if field != "models" else
+                                                 {"code": None, "models": HOSTILE_LINKS[field]}))
+    text = to_awesome(dataclasses.replace(catalogue, papers=(dataclasses.replace(paper, links=links),)))
+    row = text.splitlines()[-1]
+    hrefs = _links_in(text)
+    assert len(hrefs) == (links.paper is not None) + ((links.code or links.models) is not None), hrefs
+    assert not any(h.startswith(("javascript:", "https://evil.example")) for h in hrefs)
+    assert row.count("|") - row.count("\\|") == 5  # four cells, however the URL is spelled
+
+
+def test_a_title_ending_in_a_backslash_keeps_the_year_in_its_column(catalogue):
+    import dataclasses
+    paper = dataclasses.replace(catalogue.by_slug["fakeembed"], title="Ends in a backslash \\")
+    drafts = import_awesome_list(to_awesome(dataclasses.replace(catalogue, papers=(paper,)))).drafts
+    assert drafts[0].entry["title"] == "Ends in a backslash \\" and drafts[0].entry["date"] == "2024-03"
+
+
+def test_the_round_trip_names_each_field_not_read_back_exactly(catalogue):
+    import dataclasses
+
+    from catalogue.export import awesome_round_trip
+    assert awesome_round_trip(catalogue) == []
+    paper = catalogue.by_slug["weird-title"]
+    changed = dataclasses.replace(paper, title="Ã©tude of mojibake", links=dataclasses.replace(paper.links, code=HOSTILE_LINKS["code"]))
+    problems = awesome_round_trip(dataclasses.replace(catalogue, papers=(changed,)))
+    assert {(p.path, p.field) for p in problems} == {("data/papers/weird-title.yaml", "title"),
+                                                     ("data/papers/weird-title.yaml", "links.code")}, problems
+
+
+def test_a_csv_cell_has_no_formula_in_any_semicolon_part(catalogue):
+    import dataclasses
+    paper = dataclasses.replace(catalogue.papers[0], title="Compact;=1+1;...", authors=("Ada Example", "-Minus Sign"))
+    row = next(csv.DictReader(io.StringIO(to_csv(dataclasses.replace(catalogue, papers=(paper,))))))
+    assert row["title"] == "Compact;'=1+1;..." and row["authors"] == "Ada Example; '-Minus Sign"

@@ -59,3 +59,10 @@ def test_cli_never_overwrites(report, tmp_path, capsys):
     written[0].write_text("mine\n")
     assert main([str(SEED), "--out", str(out)]) == 1
     assert written[0].read_text() == "mine\n"
+
+
+def test_an_escaped_bar_in_a_title_is_no_extra_cell():
+    report = import_awesome_list("| Title | Year | Paper | Github |\n|---|---|---|---|\n"
+                                 "| A \\| B | 2024 | [Paper](https://arxiv.org/abs/2403.00001) | [Github](https://github.com/a/b) |\n")
+    assert report.drafts[0].entry["title"] == "A | B"
+    assert not any("extra cells" in a for a in report.anomalies), report.anomalies

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import http.server
 import shutil
+import time
 import urllib.parse
 from pathlib import Path
 
@@ -89,6 +90,11 @@ def test_a_version_suffix_or_prefix_is_accepted(root, api):
     (["--title", "A Paper"], ["--title", "--author", "--url"]),
     (["--title", "A Paper", "--author", "A B", "--url", "http://x.example/"], ["https://"]),
     (["--title", "A Paper", "--author", "A B", "--url", "https://x.example/p", "--date", "June 2025"], ["YYYY-MM"]),
+    (["--title", "A \ufffe Paper", "--author", "A B", "--url", "https://x.example/p"], ["title", "U+FFFE", "XML"]),
+    (["--title", "A \x01 Paper", "--author", "A B", "--url", "https://x.example/p"], ["title", "U+0001"]),
+    (["--title", "A Paper", "--author", "A \uffff B", "--url", "https://x.example/p"], ["authors[0]", "U+FFFF"]),
+    (["--title", "A Paper", "--author", "A B", "--url", "https://x.example/a|b"], ["( ) [ ] or |"]),
+    (["--title", "A Paper", "--author", "A B", "--url", "https://x.example/p", "--date", "0050-01"], ["before 1990"]),
 ])
 def test_each_failure_is_one_line_and_writes_nothing(root, api, capsys, args, words):
     before = sorted(p.name for p in (root / "data/papers").iterdir())
@@ -189,7 +195,7 @@ def test_discover_lists_uncatalogued_matches_best_first_with_their_commands(root
     with local_server(SearchStub) as url:
         assert discover(["--since", "2026-11-20", "--api", f"{url}/api/query"], root=root, today=TODAY) == 0
     out = capsys.readouterr().out
-    lines = [line for line in out.splitlines() if line.startswith("- **")]
+    lines = [line for line in out.splitlines() if line.startswith("- `")]
     assert [line.split("(arXiv ")[1].split(";")[0] for line in lines] == ["2611.00011", "2611.00012"]
     assert "python3 -m nox -s new -- 2611.00011" in out
     assert "2403.00001" not in out and "Weather" not in out  # catalogued, and off-topic
@@ -202,4 +208,75 @@ def test_discover_reports_a_failure_in_one_line(root, capsys):
     with local_server(ArxivStub) as url:
         dead = f"{url}/api/query"
     assert discover(["--api", dead], root=root, today=TODAY) == 1
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+# --- a broken or hostile API ----------------------------------------------------------------
+
+
+def _trickle(handler, data: bytes, every: float) -> None:
+    for i in range(len(data)):
+        handler.wfile.write(data[i:i + 1])
+        handler.wfile.flush()
+        time.sleep(every)
+
+
+HOSTILE_ANSWERS = {
+    "garbage": lambda h: h.wfile.write(b"\x00\xffSSH-2.0-not-http\r\n\r\n"),
+    "short body": lambda h: h.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Length: 5000\r\n\r\n<feed xmlns='http://www.w3.org/2005/Atom'>"),
+    "200 headers": lambda h: h.wfile.write(b"HTTP/1.1 200 OK\r\n" + b"".join(b"X-Header-%d: v\r\n" % i for i in range(200)) + b"\r\n<feed/>"),
+    "endless body": lambda h: [h.wfile.write(b"HTTP/1.1 200 OK\r\n\r\n")] + [h.wfile.write(b"<entry>" * 8192) for _ in range(2000)],
+    "a byte a second in the body": lambda h: _trickle(h, b"HTTP/1.1 200 OK\r\n\r\n<feed>" + b"x" * 60, 0) or _trickle(h, b"x" * 60, 1.0),
+    "a byte a second in the headers": lambda h: _trickle(h, b"HTTP/1.1 200 OK\r\n" + b"X-Slow: " + b"y" * 60, 1.0),
+    "not a feed": lambda h: h.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body>Oops</body></html>"),
+}
+EXPECTED = {"garbage": "sent a broken HTTP answer", "short body": "broke off its answer",
+            "200 headers": "broken HTTP answer for 2403.00099 (got more than 100 headers)",
+            "endless body": "sent more than 4,194,304 bytes", "a byte a second in the body": "no complete answer for 2403.00099 within 3 s",
+            "a byte a second in the headers": "no complete answer", "not a feed": "not an Atom feed"}
+DEADLINE = 3  # seconds, in place of the real 30 so the test stays short
+
+
+class HostileStub(http.server.BaseHTTPRequestHandler):
+    """Answers every request as the path's first part says, in raw bytes."""
+
+    def do_GET(self):
+        name = urllib.parse.unquote(self.path.split("/")[1])
+        self.close_connection = True
+        try:
+            HOSTILE_ANSWERS[name](self)
+        except OSError:  # the client hung up: that is the point
+            pass
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.mark.parametrize("answer", HOSTILE_ANSWERS)
+def test_a_broken_or_hostile_api_is_one_line_within_the_deadline_and_writes_nothing(root, capsys, monkeypatch, answer):
+    from catalogue import new
+    monkeypatch.setattr(new, "DEADLINE", DEADLINE)
+    before = sorted(p.name for p in (root / "data/papers").iterdir())
+    with local_server(HostileStub) as url:
+        started = time.monotonic()
+        assert run(root, "2403.00099", api=f"{url}/{urllib.parse.quote(answer)}/api/query") == 1
+        took = time.monotonic() - started
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and err.startswith("error: ") and err.endswith("nothing was written."), err
+    assert "Traceback" not in err and EXPECTED[answer] in err, err
+    assert took < DEADLINE + 2, took
+    assert sorted(p.name for p in (root / "data/papers").iterdir()) == before
+
+
+def test_an_endless_answer_is_cut_at_the_size_cap(monkeypatch):
+    from catalogue import new
+    with local_server(HostileStub) as url:
+        with pytest.raises(new.NewEntryError, match="more than 1,000 bytes"):
+            new.read_answer(f"{url}/endless%20body/", "the search", deadline=DEADLINE, limit=1000)
+
+
+def test_discover_against_a_hostile_api_is_one_line(root, capsys):
+    from catalogue.discover import main as discover
+    with local_server(HostileStub) as url:
+        assert discover(["--api", f"{url}/garbage/api/query"], root=root, today=TODAY) == 1
     assert len(capsys.readouterr().err.strip().splitlines()) == 1

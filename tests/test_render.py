@@ -145,8 +145,8 @@ def test_the_left_out_candidates_are_listed_by_reason_as_inert_text(pages):
     page = pages["excluded.md"]
     assert "2 candidates were read and judged outside" in page
     assert page.index("## Text\\-only embedder (1)") < page.index("## Other (1)")
-    assert "- [A Made\\-Up Text\\-Only Embedder](<https://arxiv.org/abs/2403.00090>) \\(2403\\.00090\\)" in page
-    assert "[A \\*Fake\\* Document Agent \\| with Pipes](<https://example.org/papers/agent>): an agent" in page
+    assert "- [A Made\\-Up Text\\-Only Embedder](https://arxiv.org/abs/2403.00090) \\(2403\\.00090\\)" in page
+    assert "[A \\*Fake\\* Document Agent \\| with Pipes](https://example.org/papers/agent): an agent" in page
 
 
 @pytest.mark.parametrize(("name", "page"), [("Ada Example", "e"), ("Zoë Ångström", "a"), ("Björn Ñúñez", "n"),

@@ -4,6 +4,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 from sphinx.cmd.build import build_main
 
@@ -482,3 +483,43 @@ def test_every_author_links_to_their_entry_on_an_author_page(real_site):
             assert f'href="../{paper.slug}.html"' in section, (paper.slug, anchor)  # and the entry lists this paper
             checked += 1
     assert checked > 1000
+
+
+HOSTILE_VARIANTS = ["Probe (run #2)", "Probe: {role}`x` $x$ | % not a comment", "Probe <b>*x*</b> [a](b) \\", "# Probe ```"]
+
+
+def test_no_variant_source_table_or_benchmark_name_can_make_a_generated_page_warn(tmp_path):
+    """Hostile values the validator accepts (each leading a board, so it lands in the chart's
+    alt text and axis too) build strictly with no warning on a generated page."""
+    root = copy_project(tmp_path, data=PROJECT / "tests" / "data")
+    benchmarks = (root / "data/benchmarks.yaml").read_text(encoding="utf-8")
+    (root / "data/benchmarks.yaml").write_text(benchmarks.replace("name: Alpha Bench\n", "name: \"$\\\\frac{1}{$ #2: {x}\"\n", 1),
+                                               encoding="utf-8")
+    results = [dict(benchmark=board, variant=variant, size=9, score=90.0 - i, source_kind="authors",
+                    table=f"Table #{i}: {{x}} | `y` $z$", source=f"https://example.org/v2?run=#{i}&x=%41")
+               for i, variant in enumerate(HOSTILE_VARIANTS) for board in ("alpha-bench", "alpha-bench-unseen")]
+    _write_entry(root, lambda e: e.update(results=results), name="fakeembed-v2.yaml")
+    status, warnings, out = build_site(root, "-D", "bibtex_bibfiles=", "-t", "fake")
+    assert "docs/papers/" not in warnings, warnings
+    board = (out / "papers/leaderboards/alpha-bench.html").read_text(encoding="utf-8")
+    assert 'alt="Scatter chart of' in board and "the highest is Probe (run #2) at 90.0." in board
+    svg = (out / "_images/alpha-bench.svg").read_text(encoding="utf-8")
+    assert "$\\frac{1}{$ #2: {x} overall score" in svg  # drawn as written, not as mathtext
+
+
+def test_a_stopped_build_reads_each_data_file_once_for_its_line_numbers(tmp_path, monkeypatch):
+
+    from catalogue.model import Problem
+    from catalogue.sphinx_ext import build
+    (tmp_path / "data/papers").mkdir(parents=True)
+    (tmp_path / "data/papers/x.yaml").write_text("title: x\n" + "".join(f"k{i}: 1\n" for i in range(60)), encoding="utf-8")
+    reads = []
+    real = Path.read_text
+    monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: reads.append(self) or real(self, *a, **k))
+    located = []
+    monkeypatch.setattr(build.logger, "error", lambda *args, location=None, **k: located.append(location))
+    problems = [Problem("data/papers/x.yaml", f"k{i}", "unknown field") for i in range(60)]
+    with pytest.raises(SystemExit):
+        build.stop(tmp_path, problems, "while reading the data")
+    assert reads == [tmp_path / "data/papers/x.yaml"]
+    assert located[:60] == [f"data/papers/x.yaml:{i + 2}" for i in range(60)]

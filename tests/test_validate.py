@@ -339,7 +339,8 @@ def test_messages_never_show_a_whole_non_text_value(fake_root):
 def test_a_file_name_with_a_trailing_newline_is_refused(fake_root):
     text = (fake_root / "data/papers/fakeembed.yaml").read_bytes()
     problems = problems_after(fake_root, text=text, name="newline\n.yaml")
-    assert any(p.startswith("data/papers/newline\n.yaml: file: the file name is the page URL") for p in problems)
+    assert any(p.startswith("data/papers/newline?.yaml: file: the file name is the page URL") for p in problems)
+    assert all("\n" not in p for p in problems)  # one line per problem, whatever the name holds
 
 
 def test_topic_slug_index_is_reserved(fake_root):
@@ -449,3 +450,88 @@ def test_the_ledger_is_read_in_file_order_and_may_be_absent(fake_root):
     assert [e.key for e in load_catalogue(fake_root, today=TODAY).excluded] == ["2403.00090", "https://example.org/papers/agent"]
     (fake_root / "data/excluded.yaml").unlink()
     assert load_catalogue(fake_root, today=TODAY).excluded == ()
+
+
+def _set(entry: dict, field: str, value) -> None:
+    """Set a field given as the validator names it: title, links.models, results[0].variant."""
+    import re
+    target, parts = entry, re.findall(r"[^.\[\]]+", field)
+    for part in parts[:-1]:
+        target = target[int(part)] if part.isdigit() else target[part]
+    last = parts[-1]
+    target[int(last) if last.isdigit() else last] = value
+
+
+@pytest.mark.parametrize("char", ["\ufffe", "\uffff", "\x01", "\x0b", "\x1f", "\ufdd0", "\U0010ffff"])
+@pytest.mark.parametrize("field", ["title", "authors[1]", "venue", "results[0].variant", "results[0].table",
+                                   "checked.sources[0].label", "summary", "backbones[0]", "short_name"])
+def test_every_text_field_refuses_what_xml_cannot_hold(fake_root, field, char):
+    problems = problems_after(fake_root, lambda e: _set(e, field, f"Fake{char}Embed"))
+    the_one(problems, field, f"U+{ord(char):04X}", "XML", "delete it")
+
+
+def test_a_key_xml_cannot_hold_is_named_without_the_character(fake_root):
+    problems = problems_after(fake_root, lambda e: e["links"].update({"co\ufffede": "https://example.org/x"}))
+    assert any(p.startswith(f"{FILE}: links.co?de: contains U+FFFE") for p in problems), problems
+
+
+@pytest.mark.parametrize(("field", "value"), [("date", "0000-01"), ("date", "0050-01"), ("date", "1989-12"),
+                                              ("added", "0001-01-01"), ("added", "1989-12-31"),
+                                              ("checked.month", "0050-01"), ("results[0].as_of", "0050-01")])
+def test_every_date_field_before_1990_is_refused(fake_root, field, value):
+    problems = problems_after(fake_root, lambda e: _set(e, field, value))
+    the_one(problems, field, "before 1990", "check the year")
+
+
+def test_dates_after_today_are_refused(fake_root):
+    for field, value in (("date", "2027-01"), ("added", "2026-11-28"), ("results[0].as_of", "2027-01")):
+        problems = problems_after(fake_root, lambda e, f=field, v=value: _set(e, f, v))
+        the_one(problems, field, "future")
+
+
+def test_problems_per_file_are_capped_and_thousands_of_unknown_keys_are_reported_fast(fake_root):
+    import time
+
+    from catalogue.model import MAX_PROBLEMS_PER_FILE
+    junk = "".join(f"unknown_key_{i:04d}: 1\n" for i in range(3000))
+    for n in range(14):
+        (fake_root / f"data/papers/junk-{n}.yaml").write_text(junk, encoding="utf-8")
+    started = time.perf_counter()
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(fake_root, today=TODAY)
+    assert time.perf_counter() - started < 30  # was minutes: a suggestion per key, and a file read per problem
+    for n in range(14):
+        mine = [p for p in caught.value.problems if p.path == f"data/papers/junk-{n}.yaml"]
+        assert len(mine) == MAX_PROBLEMS_PER_FILE + 1
+        assert str(mine[-1]) == (f"data/papers/junk-{n}.yaml: file: and {3000 + 7 - MAX_PROBLEMS_PER_FILE:,} more problems; "  # and 7 required fields
+                                 "fix those above (is this the right file?) and check again")
+
+
+def test_a_few_problems_are_all_shown_with_their_suggestions(fake_root):
+    problems = problems_after(fake_root, lambda e: e.update(titel="x", summery="y"))
+    the_one(problems, "titel", "did you mean 'title'")
+    the_one(problems, "summery", "did you mean 'summary'")
+    assert not any("more problems" in p for p in problems)
+
+
+def test_a_second_entry_with_a_taken_short_name_is_refused_by_name(fake_root):
+    entry = fake_entry()
+    entry.update(title="Another Paper Entirely", arxiv=None, short_name="fakeembed", date="2024-05")
+    entry["links"] = {"paper": "https://example.org/another"}
+    entry["results"] = []
+    (fake_root / "data/papers/zz-copy.yaml").write_text(yaml.safe_dump(entry, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(fake_root, today=TODAY)
+    assert [str(p) for p in caught.value.problems] == [
+        "data/papers/zz-copy.yaml: short_name: 'fakeembed' is already the short name of data/papers/fakeembed.yaml; "
+        "give this paper its own name (e.g. with its version)"]
+
+
+@pytest.mark.parametrize("field", ["results", "pending_results"])
+def test_more_than_100_results_are_refused_not_cut(fake_root, field):
+    def many(entry):
+        if field == "results":
+            entry["results"] = [dict(entry["results"][2], variant=f"FakeEmbed-{i}") for i in range(101)]
+        else:
+            entry["pending_results"] = [dict(benchmark="alpha-bench", reason="table not yet read") for _ in range(101)]
+    the_one(problems_after(fake_root, many), field, "at most 100")

@@ -12,7 +12,7 @@ import unicodedata
 from pybtex.database.input.bibtex import Parser
 from pybtex.scanner import PybtexError
 
-from .model import BibOverride, Paper
+from .model import BibOverride, Paper, Problem
 
 # Full proceedings names for the venues this field publishes in; others are used as written.
 _PROCEEDINGS = {
@@ -107,6 +107,28 @@ def citation_keys(papers) -> dict[str, str]:
         for i, paper in enumerate(arrival):
             keys[paper.slug] = key + _suffix(i)
     return keys
+
+
+def cited_key_clashes(papers, cited: frozenset[str]) -> list[Problem]:
+    """A key a hand-written page cites must keep meaning one paper. Where a second paper shares
+    its base (first author, year, first title word), which one gets it would turn on `added`
+    dates, so a new entry could take it: both entries are named instead."""
+    groups: dict[str, list[Paper]] = {}
+    for paper in papers:
+        groups.setdefault(base_key(paper), []).append(paper)
+    keys = citation_keys(papers)
+    problems = []
+    for group in groups.values():
+        taken = sorted(keys[p.slug] for p in group if keys[p.slug] in cited)
+        if len(group) > 1 and taken:
+            paths = [p.path for p in sorted(group, key=lambda p: p.path)]
+            for paper in group:
+                others = ", ".join(path for path in paths if path != paper.path)
+                problems.append(Problem(paper.path, "title", f"gives the citation key {keys[paper.slug]}, of a group shared with "
+                                                             f"{others}, where a hand-written page cites {', '.join(taken)}: "
+                                                             "which paper that citation means would turn on the added dates "
+                                                             "alone; say so in the pull request, so a maintainer decides"))
+    return problems
 
 
 def _suffix(i: int) -> str:

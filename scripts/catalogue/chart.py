@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import logging
 
+from .escape import chart_label
 from .leaderboard import SIZE_CLASSES, Row, size_class
 
 MARKERS = {SIZE_CLASSES[0]: "o", SIZE_CLASSES[1]: "s", SIZE_CLASSES[2]: "^", None: "x"}
@@ -41,7 +42,7 @@ def chart_svg(name: str, rows: tuple[Row, ...], marker: str) -> str:
         for row in sorted(points, key=lambda r: r.rank)[:LABELLED]:  # numbers, not names: names collide
             axes.annotate(str(row.rank), (_month(row), row.score), xytext=(4, 2), textcoords="offset points", fontsize=7)
         axes.set_xlabel("first version of the paper")
-        axes.set_ylabel(f"{name} overall score")
+        axes.set_ylabel(chart_label(f"{name} overall score"))
         axes.grid(alpha=0.3)
         axes.legend(fontsize=7, loc="lower left", bbox_to_anchor=(0, 1.01), ncol=len(MARKERS), frameon=False)
         figure.autofmt_xdate()

@@ -18,6 +18,8 @@ import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import urls
+from .escape import issue_text
 from .new import API, NewEntryError, existing, read_feed
 
 # What the field calls itself, and the benchmarks its papers report. A candidate must use at
@@ -58,12 +60,17 @@ def rank(entries: list[dict], known: set[str]) -> list[Candidate]:
 
 
 def report(candidates: list[Candidate], since: dt.date, until: dt.date) -> str:
+    """The list as the body of a GitHub issue, posted unreviewed: arXiv's titles are shown as inert
+    text (no link, image, HTML or @mention acts), and only ids of arXiv's own form reach a command."""
+    shown = [c for c in candidates if urls.ARXIV_ID.fullmatch(c.arxiv)]
     lines = [f"# Candidate papers, {since} to {until}", "",
-             f"{len(candidates)} uncatalogued arXiv papers use the field's terms (scripts/catalogue/discover.py). "
+             f"{len(shown)} uncatalogued arXiv papers use the field's terms (scripts/catalogue/discover.py). "
              "Check each against the inclusion rule in docs/about.md before starting its entry.", ""]
-    for c in candidates:
-        lines.append(f"- **{c.title}** (arXiv {c.arxiv}; matches {', '.join(c.matched)})  ")
+    for c in shown:
+        lines.append(f"- {issue_text(c.title)} (arXiv {c.arxiv}; matches {', '.join(c.matched)})  ")
         lines.append(f"  `python3 -m nox -s new -- {c.arxiv}`")
+    if len(shown) < len(candidates):
+        lines += ["", f"{len(candidates) - len(shown)} more answered with an id that is not of arXiv's form; left out."]
     return "\n".join(lines) + "\n"
 
 

@@ -12,6 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from .bibtex import cited_key_clashes
+from .export import awesome_round_trip
 from .load import cited_keys
 from .memo import Memo
 from .model import Catalogue, CatalogueError
@@ -26,7 +28,13 @@ GENERATED = Path("docs") / "papers"  # relative to the project root
 def generate(root: Path = ROOT, memo: Memo | None = None) -> tuple[Catalogue, WriteReport]:
     """Validate everything first; only a clean catalogue reaches the disk."""
     catalogue = load_catalogue(root, memo=memo)
-    pages = render_catalogue(catalogue, memo, cited=cited_keys(root / "docs", GENERATED.name))
+    cited = cited_keys(root / "docs", GENERATED.name)
+    # Problems only the outputs show (a cited key taken over, a title the awesome list misreads)
+    # stop the run here too, before anything is written.
+    problems = cited_key_clashes(catalogue.papers, cited) + awesome_round_trip(catalogue, memo)
+    if problems:
+        raise CatalogueError(problems)
+    pages = render_catalogue(catalogue, memo, cited=cited)
     return catalogue, write_pages(root / GENERATED, pages)
 
 

@@ -9,6 +9,7 @@ awaiting verification, and every anomaly repaired (or not) on the way is reporte
 from __future__ import annotations
 
 import argparse
+import functools
 import re
 import sys
 from dataclasses import dataclass, field
@@ -63,7 +64,7 @@ def _clean_lines(text: str, report: ImportReport) -> list[str]:
         if fixed.startswith("|") and not fixed.rstrip().endswith("|"):
             fixed = fixed.rstrip() + "|"
         if fixed.startswith("|"):
-            cells = [c.strip() for c in fixed.strip().strip("|").split("|")]
+            cells = [c.strip() for c in re.split(r"(?<!\\)\|", fixed.strip().strip("|"))]  # an escaped \| stays in its cell
             header = header or len(cells)
             if len(cells) > header and any(cells[header:]):
                 # Markdown tables drop cells beyond the header's: report them before they vanish.
@@ -91,9 +92,13 @@ def _cells(inline_token) -> tuple[str, list[tuple[str, str]]]:
     return "".join(text).strip(), links
 
 
+@functools.cache  # one parser: the export's round trip reads the table a row at a time
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table")
+
+
 def _rows(lines: list[str]) -> list[tuple[int, list]]:
-    md = MarkdownIt("commonmark").enable("table")
-    tokens = md.parse("\n".join(lines))
+    tokens = _parser().parse("\n".join(lines))
     rows, row, line = [], None, 0
     for token in tokens:
         if token.type == "tr_open":
@@ -148,8 +153,10 @@ def import_awesome_list(text: str) -> ImportReport:
         paper, pdf, arxiv = _paper_link(paper_href, line, report) if paper_href else (None, None, None)
         links = {k: v for k, v in (("paper", paper), ("pdf", pdf)) if v}
         code_text, code_links = row[3] if len(row) > 3 else ("", [])
-        for _label, href in code_links:
-            if "huggingface.co" in href:
+        for label, href in code_links:  # the label says which it is (a Github cell may link a dataset page)
+            if label.strip().lower() == "github":
+                links["code"] = href
+            elif label.strip().lower() == "huggingface" or "huggingface.co" in href:
                 links["models"] = href
             elif "github.com" in href:
                 links["code"] = href

@@ -25,6 +25,11 @@ MAX_FILE_BYTES = 64 * 1024  # a paper entry is ~2 KB; anything this large is a m
 # libyaml's parser is ~10x faster than the pure-Python one (7.6 s of a 12 s no-op build at N=1,000
 # went to YAML) and caps nesting depth itself; the constructor, and so the safety, stays SafeLoader's.
 _BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# What XML 1.0 cannot hold, and so the feed and the sitemap cannot either: C0 controls other than
+# tab and line breaks (YAML's "\x01" escapes let them in), lone surrogates, and the noncharacters
+# (U+FFFE, U+FFFF, U+FDD0-U+FDEF and the last two of every plane).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+                      + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(1, 17)) + "]")
 
 
 class _StrictLoader(_BASE):
@@ -99,7 +104,36 @@ def parse_yaml(raw: bytes, shown: str) -> tuple[object, list[Problem]]:
         return None, [
             Problem(shown, "file", f"must be a mapping of field: value, not a {type(data).__name__}")
         ]
-    return data, []
+    problems = [Problem(shown, field, f"contains U+{ord(char):04X}, which XML (the feed, the sitemap) cannot hold; delete it")
+                for field, char in _not_xml(data)]
+    return (None, problems) if problems else (data, [])
+
+
+def _not_xml(data) -> list[tuple[str, str]]:
+    """(field, first offending character) for each key or text anywhere in `data` that XML 1.0
+    cannot hold, fields named as the validator names them: title, links.paper, results[0].variant."""
+    found, stack = [], [("", data)]
+    while stack:  # iterative: nesting may be deep
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                name = f"{path}.{_printable(key)}" if path else _printable(key)
+                bad = _NOT_XML.search(key) if isinstance(key, str) else None
+                if bad:
+                    found.append((name, bad.group(0)))
+                stack.append((name, item))
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{i}]", item) for i, item in enumerate(value))
+        elif isinstance(value, str):
+            bad = _NOT_XML.search(value)
+            if bad:
+                found.append((path, bad.group(0)))
+    return sorted(found)
+
+
+def _printable(key) -> str:
+    text = str(key)[:60]
+    return "".join(c if c.isprintable() else "?" for c in text)
 
 
 class _AliasError(Exception):

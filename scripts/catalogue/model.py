@@ -23,11 +23,23 @@ class Problem:
         return f"{self.path}: {self.field}: {self.message}"
 
 
+MAX_PROBLEMS_PER_FILE = 50  # past this, a file is more likely the wrong file than fifty typos
+
+
 class CatalogueError(Exception):
-    """Raised once, after every file has been checked, carrying every problem found."""
+    """Raised once, after every file has been checked, carrying every problem found: at most
+    MAX_PROBLEMS_PER_FILE for one file, then one line saying how many more there are."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems, key=lambda p: (p.path, p.field, p.message))
+        by_file: dict[str, list[Problem]] = {}
+        for problem in sorted(problems, key=lambda p: (p.path, p.field, p.message)):
+            by_file.setdefault(problem.path, []).append(problem)
+        self.problems = []
+        for path, found in by_file.items():
+            self.problems += found[:MAX_PROBLEMS_PER_FILE]
+            if len(found) > MAX_PROBLEMS_PER_FILE:
+                self.problems.append(Problem(path, "file", f"and {len(found) - MAX_PROBLEMS_PER_FILE:,} more problems; "
+                                                           "fix those above (is this the right file?) and check again"))
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

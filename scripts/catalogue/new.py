@@ -15,23 +15,26 @@ once, one line each, and nothing is written. feedparser reads the API's Atom fee
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import http.client
 import re
+import socket
 import sys
-import urllib.error
+import threading
 import urllib.parse
-import urllib.request
 from pathlib import Path
 
 import feedparser
 import yaml
 
 from . import urls
-from .load import read_yaml
-from .validate import MONTH, SLUG
+from .load import parse_yaml, read_yaml
+from .validate import MONTH, SLUG, validate_paper
 
 API = "https://export.arxiv.org/api/query"  # tests point --api at a local server
-TIMEOUT = 20
+DEADLINE = 30  # seconds for the whole answer: a server sending a byte every few seconds is cut off
+MAX_ANSWER_BYTES = 4 * 1024 * 1024  # MAX_RESULTS entries of search are about 0.5 MB
 AWAITING = ["topics", "summary", "checked"]
 BY_HAND = ('give the facts by hand instead: --title "..." --author "First Last" (one per author, in order) '
            "--date YYYY-MM, with the arXiv id or --url https://...")
@@ -45,19 +48,67 @@ class NewEntryError(Exception):
         self.problems = problems
 
 
+def read_answer(url: str, what: str, deadline: float | None = None, limit: int = MAX_ANSWER_BYTES) -> bytes:
+    """The body of one GET, bounded in time and size: whatever the server does (garbage, a short
+    body, endless headers or body, a byte every few seconds), the result is the body or one
+    NewEntryError line, within `deadline` seconds and `limit` bytes."""
+    deadline = DEADLINE if deadline is None else deadline
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        raise NewEntryError(f"{url!r} is not an http(s) address")
+    connection_class = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+    connection = connection_class(parts.hostname, parts.port, timeout=deadline)
+    expired, sockets = threading.Event(), []
+
+    def cut_off():  # a socket timeout bounds each read, not the answer: shut the socket from outside
+        expired.set()
+        for sock in sockets:  # the response keeps reading from it after the connection lets go of it
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+    timer = threading.Timer(deadline, cut_off)
+    timer.daemon = True
+    timer.start()
+    try:
+        connection.connect()
+        sockets.append(connection.sock)
+        if expired.is_set():  # the deadline passed while connecting
+            cut_off()
+        connection.request("GET", urllib.parse.urlunsplit(("", "", parts.path or "/", parts.query, "")),
+                           headers={"User-Agent": "universal-multimodal-embedding-papers (python -m catalogue)"})
+        response = connection.getresponse()
+        if response.status in (429, 503):
+            raise NewEntryError(f"arXiv's API is rate-limiting requests (HTTP {response.status}); wait a minute and try again")
+        if response.status != 200:
+            raise NewEntryError(f"arXiv's API answered HTTP {response.status} for {what}")
+        body = response.read(limit + 1)
+        if len(body) > limit:
+            raise NewEntryError(f"arXiv's API sent more than {limit:,} bytes for {what}; not read further")
+        if expired.is_set() or (response.length or 0) > 0:
+            raise http.client.IncompleteRead(body)
+        return body
+    except (http.client.HTTPException, OSError, ValueError) as err:
+        if expired.is_set():
+            raise NewEntryError(f"arXiv's API sent no complete answer for {what} within {deadline:g} s; try again later") from None
+        if isinstance(err, http.client.IncompleteRead):
+            raise NewEntryError(f"arXiv's API broke off its answer for {what}; try again") from None
+        if isinstance(err, http.client.HTTPException):
+            said = "".join(c if c.isascii() and c.isprintable() else "?" for c in " ".join(str(err).split())[:80])
+            reason = said or type(err).__name__  # the server's own words, made safe to print
+            raise NewEntryError(f"arXiv's API sent a broken HTTP answer for {what} ({reason})") from None
+        reason = getattr(err, "strerror", None) or type(err).__name__
+        raise NewEntryError(f"cannot reach arXiv's API ({reason}); {BY_HAND}") from None
+    finally:
+        timer.cancel()
+        connection.close()
+
+
 def read_feed(url: str, what: str) -> list[dict]:
     """The entries of one arXiv API response, as plain data; a failure is a NewEntryError."""
-    try:
-        with urllib.request.urlopen(url, timeout=TIMEOUT) as response:  # noqa: S310 - https, or a test's loopback
-            body = response.read()
-    except urllib.error.HTTPError as err:
-        if err.code in (429, 503):
-            raise NewEntryError(f"arXiv's API is rate-limiting requests (HTTP {err.code}); wait a minute and try again") from None
-        raise NewEntryError(f"arXiv's API answered HTTP {err.code} for {what}") from None
-    except (urllib.error.URLError, TimeoutError, OSError) as err:
-        reason = getattr(err, "reason", err)
-        raise NewEntryError(f"cannot reach arXiv's API ({reason}); {BY_HAND}") from None
+    body = read_answer(url, what)
     feed = feedparser.parse(body)
+    if not feed.version.startswith("atom"):
+        raise NewEntryError(f"arXiv's API sent something that is not an Atom feed for {what}")
     errors = [e for e in feed.entries if "/api/errors" in e.get("id", "")]
     if errors:
         raise NewEntryError(f"arXiv's API refused {what}: {' '.join(errors[0].get('summary', '').split())}")
@@ -149,11 +200,19 @@ def render(entry: dict) -> str:
             + text)
 
 
-def write_draft(root: Path, slug: str, entry: dict) -> Path:
+def write_draft(root: Path, slug: str, entry: dict, today: dt.date) -> Path:
+    """Write the draft if the validator accepts it as it will be read back; never overwrite."""
     path = root / "data" / "papers" / f"{slug}.yaml"
+    text = render(entry)
+    shown = f"data/papers/{slug}.yaml"
+    data, problems = parse_yaml(text.encode("utf-8"), shown)
+    if data is not None:  # topics and results are left to the contributor, so no vocabulary is needed
+        problems = validate_paper(slug, shown, data, {}, today, {})[1]
+    if problems:
+        raise NewEntryError(f"the draft would not validate ({problems[0].field}: {problems[0].message})")
     try:
         with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite
-            handle.write(render(entry))
+            handle.write(text)
     except FileExistsError:
         raise NewEntryError(f"{path.relative_to(root)} already exists; choose another slug with --slug") from None
     return path
@@ -195,7 +254,7 @@ def new_entry(args, root: Path, today: dt.date) -> Path:
     else:
         facts = fetch(arxiv_id, args.api)
     proposed, entry = draft(facts, today, args.url)
-    return write_draft(root, slug or proposed, entry)
+    return write_draft(root, slug or proposed, entry, today)
 
 
 def main(argv: list[str] | None = None, root: Path | None = None, today: dt.date | None = None) -> int:

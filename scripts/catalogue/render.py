@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 import jinja2
 
 from . import bibtex, chart, urls
-from .escape import fence, md
+from .escape import fence, md, md_url, option
 from .leaderboard import RANKED_BY, Row, backbone_family, backbone_sizes, best_score, boards, score_text, size_class, size_text
 from .memo import Memo, digest
 from .model import EXCLUSION_REASONS, Benchmark, Catalogue, Excluded, Paper, Result
@@ -33,6 +33,7 @@ _env = jinja2.Environment(
     autoescape=False,  # noqa: S701 - the output is Markdown, escaped value by value with the md filter
 )
 _env.filters["md"] = md
+_env.filters["md_url"] = md_url
 # The big tables are HTML (templates/table.html.j2), escaped by Jinja itself.
 _html = jinja2.Environment(
     loader=_env.loader,
@@ -249,7 +250,7 @@ def render_paper(paper: Paper, catalogue: Catalogue, bib: str, built_upon_by: li
     if paper.added:
         facts.append(("Added to the catalogue", md(paper.added)))
     if paper.checked:
-        against = ", ".join(f"[{md(label)}](<{url}>)" for label, url in paper.checked.sources)
+        against = ", ".join(f"[{md(label)}]({md_url(url)})" for label, url in paper.checked.sources)
         facts.append(("Facts checked", f"{md(_month(paper.checked.month))} against {against}"))
     color, label = CODE_BADGES.get(paper.code, ("secondary", ""))
     return _env.get_template("paper.md.j2").render(
@@ -295,7 +296,7 @@ def _pending_by_board(catalogue: Catalogue) -> dict[str, tuple[tuple[str, str, s
 
 
 def _source_cell(result: Result) -> str:
-    return f"[{md(_source_text(result))}](<{result.source}>)"
+    return f"[{md(_source_text(result))}]({md_url(result.source)})"
 
 
 def _source_link(result: Result) -> dict:
@@ -347,7 +348,7 @@ def _board(benchmark: Benchmark, parent: Benchmark | None, rows: tuple[Row, ...]
     svg = chart.chart_svg(benchmark.name, rows, MARKER) if charted else None
     about = md(f"{benchmark.name} scores {benchmark.overall}; its metric is {benchmark.metric}.")
     if benchmark.link:
-        about += f" See [the benchmark's paper](<{benchmark.link}>)."
+        about += f" See [the benchmark's paper]({md_url(benchmark.link)})."
     table_rows = []
     for row in rows:
         result, paper, printed = row.result, row.paper, dict(row.result.splits)
@@ -373,7 +374,7 @@ def _board(benchmark: Benchmark, parent: Benchmark | None, rows: tuple[Row, ...]
         marker=MARKER, label=f"board-{benchmark.slug}", b=benchmark, about=about,
         count=len(rows), papers=len({row.paper.slug for row in rows}), table=_table(columns, table_rows),
         split=benchmark.split_of[1] if benchmark.split_of else "", parent=parent.name if parent else "",
-        chart=f"{benchmark.slug}.svg" if svg else None, alt=" ".join(chart.chart_text(benchmark.name, rows).split()),
+        chart=f"{benchmark.slug}.svg" if svg else None, alt=option(chart.chart_text(benchmark.name, rows)),
         caption=md(caption), ranked_by=RANKED_BY, models_with_others=sum(bool(row.others) for row in rows),
         pending=[f"{_link(name, paper_doc(slug), doc)}: {md(reason)}" for slug, name, reason in pending],
     )
@@ -460,7 +461,7 @@ def _excluded(excluded: tuple[Excluded, ...]) -> str:
     groups = {reason: [] for reason in EXCLUSION_REASONS}
     for e in excluded:
         label = "" if e.key.startswith("https://") else " " + md(f"({e.key})")
-        groups[e.reason].append(f"[{md(e.title)}](<{e.url}>){label}" + (f": {md(e.note)}" if e.note else ""))
+        groups[e.reason].append(f"[{md(e.title)}]({md_url(e.url)}){label}" + (f": {md(e.note)}" if e.note else ""))
     return _env.get_template("excluded.md.j2").render(
         marker=MARKER, count=len(excluded), groups=[(reason.capitalize(), items) for reason, items in groups.items() if items])
 

@@ -40,7 +40,7 @@ from .validate import (
 )
 
 SCHEMA_ID = "entry.schema.json"
-HTTPS = "^https://"
+URL = r"^https://[^\s()\[\]|<>\"`\\]*$"  # what urls.url_problems refuses outright, as far as a pattern can say
 
 
 def _anchored(pattern) -> str:
@@ -49,6 +49,16 @@ def _anchored(pattern) -> str:
 
 def _text(limit: int, pattern: str | None = None) -> dict:
     return {"type": "string", "minLength": 1, "maxLength": limit, **({"pattern": pattern} if pattern else {})}
+
+
+def _or_null(schema: dict) -> dict:
+    """`schema`, or null: the validator reads `field:` left empty as the field left out."""
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def _given(field: str) -> dict:
+    """`field` present with a value: not null, not empty (what the validator calls absent)."""
+    return {"required": [field], "properties": {field: {"not": {"enum": [None, "", []]}}}}
 
 
 def _list(items: dict) -> dict:
@@ -65,9 +75,9 @@ def _result(benchmarks: dict[str, Benchmark]) -> dict:
                  "description": "parameters in billions, e.g. 7 or 2.21"},
         "backbone": _text(RESULT_LIMITS["backbone"]),
         "score": score,
-        "splits": {"type": "object", "propertyNames": {"enum": splits}, "additionalProperties": score},
+        "splits": {"type": "object", "propertyNames": {"enum": splits}, "additionalProperties": _or_null(score)},
         "zero_shot": {"type": "boolean"},
-        "source": _text(RESULT_LIMITS["source"], HTTPS),
+        "source": _text(RESULT_LIMITS["source"], URL),
         "table": _text(RESULT_LIMITS["table"]),
         "source_kind": {"enum": list(SOURCE_KINDS)},
         "leaderboard_status": {"enum": list(LEADERBOARD_STATUSES)},
@@ -76,10 +86,14 @@ def _result(benchmarks: dict[str, Benchmark]) -> dict:
                   "description": "the date the number is from: YYYY-MM-DD of a board's snapshot, YYYY-MM of a paper version"},
     }
     assert set(properties) == set(RESULT_FIELDS)
-    dated = {"if": {"required": ["source_kind"], "properties": {"source_kind": {"enum": list(DATED_KINDS)}}},
-             "then": {"required": ["as_of"]}}
-    return {"type": "object", "properties": properties, "required": list(RESULT_REQUIRED), "allOf": [dated],
-            "additionalProperties": False}
+    properties = {key: value if key in RESULT_REQUIRED else _or_null(value) for key, value in properties.items()}
+
+    def when_kind(kinds, then: dict) -> dict:
+        return {"if": {"required": ["source_kind"], "properties": {"source_kind": {"enum": list(kinds)}}}, "then": then}
+
+    return {"type": "object", "properties": properties, "required": list(RESULT_REQUIRED), "additionalProperties": False,
+            "allOf": [when_kind(DATED_KINDS, _given("as_of")), when_kind(["leaderboard"], _given("leaderboard_status")),
+                      when_kind(["third-party"], _given("later_paper"))]}
 
 
 def _pending(benchmarks: dict[str, Benchmark]) -> dict:
@@ -89,11 +103,11 @@ def _pending(benchmarks: dict[str, Benchmark]) -> dict:
 
 def _awaited(field: str) -> dict:
     """`field` is required unless `unverified` lists it."""
-    listed = {"required": ["unverified"], "properties": {"unverified": {"contains": {"const": field}}}}
+    listed = {"required": ["unverified"], "properties": {"unverified": {"type": "array", "contains": {"const": field}}}}
     if field == "links.paper":
-        then = {"required": ["links"], "properties": {"links": {"required": ["paper"]}}}
+        then = {"required": ["links"], "properties": {"links": {"type": "object", **_given("paper")}}}
     else:
-        then = {"required": [field]}
+        then = _given(field)
     return {"if": {"not": listed}, "then": then}
 
 
@@ -103,7 +117,7 @@ def entry_schema(topics: dict[str, Topic], benchmarks: dict[str, Benchmark]) -> 
         "short_name": _text(MAX_CHARS["short_name"]),
         "authors": _list(_text(MAX_CHARS["authors"], r"^[^,0-9*†‡]+$")),
         "date": {"type": "string", "pattern": _anchored(MONTH), "description": "YYYY-MM of the first public version"},
-        "links": {"type": "object", "properties": {k: _text(500, HTTPS) for k in LINK_FIELDS}, "additionalProperties": False},
+        "links": {"type": "object", "properties": {k: _or_null(_text(500, URL)) for k in LINK_FIELDS}, "additionalProperties": False},
         "topics": {"type": "array", "items": {"enum": list(topics)}, "minItems": 1, "maxItems": MAX_TOPICS, "uniqueItems": True},
         "summary": {"type": "string", "minLength": 1, "description": "80-200 words of Markdown, in your own words"},
         "checked": {
@@ -113,7 +127,7 @@ def entry_schema(topics: dict[str, Topic], benchmarks: dict[str, Benchmark]) -> 
                 "sources": {"type": "array", "minItems": 1, "maxItems": MAX_CHECKED_SOURCES, "items": {
                     "type": "object", "required": ["label", "url"], "additionalProperties": False,
                     "properties": {"label": _text(CHECKED_LIMITS["label"], _anchored(BADGE_TEXT)),
-                                   "url": _text(CHECKED_LIMITS["url"], HTTPS)}}},
+                                   "url": _text(CHECKED_LIMITS["url"], URL)}}},
             },
         },
         "arxiv": {"type": "string", "pattern": _anchored(urls.ARXIV_ID), "description": 'quoted, e.g. "2410.05160"'},
@@ -123,13 +137,14 @@ def entry_schema(topics: dict[str, Topic], benchmarks: dict[str, Benchmark]) -> 
         "backbones": _list(_text(MAX_CHARS["backbones"])),
         "modalities": _list({"enum": list(MODALITIES)}),
         "builds_on": _list({"type": "string", "pattern": _anchored(SLUG)}),
-        "results": {"type": "array", "items": _result(benchmarks)},
+        "results": {"type": "array", "items": _result(benchmarks), "maxItems": MAX_ITEMS},
         "pending_results": {"type": "array", "maxItems": MAX_ITEMS, "items": _pending(benchmarks)},
         "added": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "YYYY-MM-DD the entry was added"},
         "bibtex": {"type": "string", "maxLength": 8000},
         "unverified": _list({"enum": list(MAY_AWAIT)}),
     }
     assert set(properties) == set(FIELDS)
+    properties = {key: value if key == "title" else _or_null(value) for key, value in properties.items()}  # a page needs a name
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,

@@ -36,6 +36,10 @@ def url_problems(url: str) -> list[str]:
         return ["is not a valid URL"]
     if parts.scheme != "https":
         return [f"must start with https:// (found {parts.scheme + ':' if parts.scheme else 'no scheme'})"]
+    if any(c in url for c in "()[]|"):  # each ends a Markdown link or a table cell where the URL is written
+        return ["contains ( ) [ ] or |; percent-encode them as %28 %29 %5B %5D %7C, or paste the plain address"]
+    if any(ord(c) < 32 or ord(c) == 127 for c in url):
+        return ["contains a control character; retype the address"]
     if "@" in parts.netloc:
         return ["has user info before an @ in the host part; give the plain address (https://host/...)"]
     if port is not None:

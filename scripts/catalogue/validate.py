@@ -22,6 +22,7 @@ from .load import parse_yaml, read_bytes, read_yaml
 from .memo import Memo, digest
 from .model import (
     EXCLUSION_REASONS,
+    MAX_PROBLEMS_PER_FILE,
     SOURCE_KINDS,
     Benchmark,
     Catalogue,
@@ -109,7 +110,7 @@ def load_catalogue(root: Path, today: dt.date | None = None, memo: Memo | None =
     context = digest(repr((list(topics.values()), list(benchmarks.values()), today)).encode())
     papers = []
     for path in paths:
-        shown = f"data/papers/{path.name}"
+        shown = f"data/papers/{_shown(path.name, quoted=False)}"  # one line, whatever the name holds
         if path.suffix != ".yaml":
             problems.append(Problem(shown, "file", "is not a .yaml file; entries are data/papers/<slug>.yaml"))
             continue
@@ -303,11 +304,16 @@ class _Fields:
     def bad(self, field: str, message: str) -> None:
         self.problems.append(Problem(self.shown, field, message))
 
+    def suggest(self, word, choices) -> str:
+        """_suggest while the file's problems would still be shown: a file of thousands of
+        unknown keys is reported in a moment (only MAX_PROBLEMS_PER_FILE are shown)."""
+        return _suggest(word, choices) if len(self.problems) < MAX_PROBLEMS_PER_FILE else ""
+
     def keys(self, allowed, required, hints: dict[str, str]) -> None:
         """A nested mapping's keys: each unknown one, and each required one left out or empty."""
         for key in self.data:
             if key not in allowed:
-                self.bad(_shown(key, quoted=False), f"unknown field{_suggest(key, allowed)}")
+                self.bad(_shown(key, quoted=False), f"unknown field{self.suggest(key, allowed)}")
         for key in required:
             if self.data.get(key) in (None, ""):
                 self.bad(key, f"is required{hints.get(key, '')}")
@@ -386,7 +392,7 @@ def validate_paper(
 
     for key in data:
         if key not in FIELDS:
-            f.bad(_shown(key, quoted=False), f"unknown field{_suggest(key, FIELDS)}; allowed fields: {', '.join(FIELDS)}")
+            f.bad(_shown(key, quoted=False), f"unknown field{f.suggest(key, FIELDS)}; allowed fields: {', '.join(FIELDS)}")
 
     unverified = f.texts("unverified", MAY_AWAIT)
     missing = [name for name in REQUIRED if name not in unverified and _absent(data, name)]
@@ -477,6 +483,9 @@ def _day(f: _Fields, key: str, today: dt.date) -> str | None:
     if value > today:
         f.bad(key, f"{value} is in the future; use the day the entry was added")
         return None
+    if value.year < FIRST_YEAR:
+        f.bad(key, f"{value} is before {FIRST_YEAR}; check the year")
+        return None
     return value.isoformat()
 
 
@@ -525,7 +534,7 @@ def _links(f: _Fields, arxiv: str | None) -> Links:
     for key, url in value.items():
         field = f"links.{_shown(key, quoted=False)}"
         if key not in LINK_FIELDS:
-            f.bad(field, f"unknown link{_suggest(key, LINK_FIELDS)}; allowed: {', '.join(LINK_FIELDS)}")
+            f.bad(field, f"unknown link{f.suggest(key, LINK_FIELDS)}; allowed: {', '.join(LINK_FIELDS)}")
             continue
         if url is None:
             continue
@@ -578,6 +587,8 @@ def _checked(f: _Fields, today: dt.date) -> Checked | None:
         f.bad("checked", "must be a mapping with month (YYYY-MM) and sources (a list of label and url)")
         return None
     month = _month(_Sub(f, "checked", value), "month", today)
+    if value["month"] is None:  # not a silently dropped check
+        f.bad("checked.month", "is required: the month you checked the facts, as YYYY-MM")
     sources = value["sources"]
     if not isinstance(sources, list) or not 1 <= len(sources) <= MAX_CHECKED_SOURCES:
         f.bad("checked.sources", f"must list 1 to {MAX_CHECKED_SOURCES} sources you read, each with label and url")
@@ -588,6 +599,9 @@ def _checked(f: _Fields, today: dt.date) -> Checked | None:
         if not isinstance(source, dict) or set(source) != {"label", "url"}:
             f.bad(field, "must have exactly label (e.g. 'arXiv abstract') and url")
             continue
+        for key in ("label", "url"):
+            if source[key] is None:
+                f.bad(f"{field}.{key}", "is required: " + ("what you read, e.g. 'arXiv abstract'" if key == "label" else "its https:// address"))
         label = f.text(source, "label", f"{field}.label", BADGE_TEXT, limit=CHECKED_LIMITS["label"])
         url = f.url(f.text(source, "url", f"{field}.url", limit=CHECKED_LIMITS["url"]), f"{field}.url")
         if label and url:
@@ -615,8 +629,11 @@ def _results(f: _Fields, benchmarks: dict[str, Benchmark], today: dt.date) -> tu
     if not isinstance(value, list):
         f.bad("results", f"must be a list of results, not {_type(value)}")
         return ()
+    if len(value) > MAX_ITEMS:  # the boards would publish some and silently drop the rest
+        f.bad("results", f"has {len(value):,} results; at most {MAX_ITEMS}: keep the overall scores the paper reports, one per model")
+        return ()
     out, seen = [], {}
-    for i, item in enumerate(value[:MAX_ITEMS]):
+    for i, item in enumerate(value):
         field = f"results[{i}]"
         if not isinstance(item, dict):
             f.bad(field, f"must be a mapping with {', '.join(RESULT_FIELDS)}")
@@ -717,8 +734,11 @@ def _pending_results(f: _Fields, benchmarks: dict[str, Benchmark]) -> tuple[Pend
     if not isinstance(value, list):
         f.bad("pending_results", "must be a list of {benchmark, reason}")
         return ()
+    if len(value) > MAX_ITEMS:
+        f.bad("pending_results", f"has {len(value):,} items; at most {MAX_ITEMS}, one per benchmark")
+        return ()
     out, seen = [], set()
-    for i, item in enumerate(value[:MAX_ITEMS]):
+    for i, item in enumerate(value):
         field = f"pending_results[{i}]"
         if not isinstance(item, dict):
             f.bad(field, "must be a mapping with benchmark and reason, e.g. {benchmark: mmeb-v2, reason: table not yet read}")
@@ -799,4 +819,16 @@ def cross_check(papers: list[Paper], slugs: set[str]) -> list[Problem]:
                 )
             else:
                 seen[value] = paper
+    # Two entries with one name would be two VLM2Vecs in every list and board: names are unique
+    # (case aside), and a paper's name may not be another's either.
+    named: dict[str, Paper] = {}
+    for paper in sorted(papers, key=lambda p: p.path):
+        if paper.short_name is None:
+            continue
+        key = paper.short_name.casefold()
+        if key in named:
+            problems.append(Problem(paper.path, "short_name", f"'{paper.short_name}' is already the short name of "
+                                                              f"{named[key].path}; give this paper its own name (e.g. with its version)"))
+        else:
+            named[key] = paper
     return problems

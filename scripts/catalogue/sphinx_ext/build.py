@@ -69,19 +69,27 @@ def stop(root: Path, problems: list[Problem], when: str) -> None:
     Raising an exception would print Sphinx's crash report (traceback, "please open an issue")
     around the contributor's problems; SystemExit ends sphinx-build with status 2 and nothing else.
     """
+    key_lines: dict[str, dict[str, int]] = {}  # each file read once, however many problems it has
     for problem in problems:
-        location = f"{problem.path}:{_line_of(root / problem.path, problem.field)}"
+        if problem.path not in key_lines:
+            key_lines[problem.path] = _key_lines(root / problem.path)
+        key = re.split(r"[.\[]", problem.field)[0]
+        location = f"{problem.path}:{key_lines[problem.path].get(key, 1)}"
         logger.error("%s: %s", problem.field, problem.message, location=location, type="catalogue")
     logger.error("catalogue: %d problem(s) found %s; fix them in the files named above", len(problems), when)
     gc.unfreeze()  # build-finished, where memory.unfreeze runs, does not come after a SystemExit
     raise SystemExit(2)
 
 
-def _line_of(path: Path, field: str) -> int:
-    """The line where a field's top-level key starts (1 when it cannot be found), so editors can jump there."""
-    key = re.split(r"[.\[]", field)[0]
+def _key_lines(path: Path) -> dict[str, int]:
+    """Top-level key -> the line it starts on (the first time), so editors can jump to a problem's field."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() and not path.is_symlink() else []
     except (OSError, UnicodeDecodeError):
-        return 1
-    return next((i for i, line in enumerate(lines, 1) if line.startswith(f"{key}:")), 1)
+        return {}
+    found: dict[str, int] = {}
+    for number, line in enumerate(lines, 1):
+        key = line.split(":", 1)[0] if ":" in line and line[:1] not in " \t#-" else None
+        if key is not None and key not in found:
+            found[key] = number
+    return found
