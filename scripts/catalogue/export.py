@@ -21,7 +21,7 @@ from pathlib import Path
 
 from feedgen.feed import FeedGenerator
 
-from . import schema
+from . import released, schema
 from .leaderboard import best_score
 from .model import Catalogue, Paper
 from .summary import first_sentence
@@ -43,6 +43,7 @@ def _paper(paper: Paper, site: str) -> dict:
     data["links"] = _fields(paper.links)
     data["results"] = [dict(_fields(r), splits=dict(r.splits)) for r in paper.results]
     data["pending_results"] = [_fields(w) for w in paper.pending_results]
+    data["models"] = [dict(_fields(m), sources=dict(m.sources)) for m in paper.models]
     data["bibtex"] = _fields(paper.bibtex) if paper.bibtex else None
     if paper.checked:
         data["checked"] = {"month": paper.checked.month,
@@ -149,9 +150,10 @@ FILES = {
     "catalogue.csv": to_csv,
     "awesome-list.md": lambda catalogue, site: to_awesome(catalogue),
     "feed.atom": to_atom,
+    "models.csv": lambda catalogue, site: released.to_csv(catalogue.papers),
     schema.SCHEMA_ID: lambda catalogue, site: schema.to_json(catalogue.topics, catalogue.benchmarks),
 }
-_FLAGS = {"--awesome": "awesome-list.md", "--json": "catalogue.json", "--csv": "catalogue.csv", "--atom": "feed.atom",
+_FLAGS = {"--awesome": "awesome-list.md", "--json": "catalogue.json", "--csv": "catalogue.csv", "--atom": "feed.atom", "--models-csv": "models.csv",
           "--schema": schema.SCHEMA_ID}
 
 

@@ -35,12 +35,13 @@ from .model import (
     Result,
     Topic,
 )
+from .released import check_models
 from .summary import MAX_WORDS, MIN_WORDS, summary_problems, word_count
 
 REQUIRED = ("title", "authors", "date", "links.paper", "topics", "summary", "checked")
 OPTIONAL = (
     "short_name", "arxiv", "venue", "kind", "code", "backbones", "modalities",
-    "builds_on", "results", "pending_results", "added", "bibtex", "unverified",
+    "builds_on", "results", "pending_results", "added", "bibtex", "unverified", "models",
 )
 MAX_CHECKED_SOURCES = 12
 CHECKED_LIMITS = {"label": 60, "url": 500}  # characters
@@ -303,6 +304,10 @@ class _Fields:
     def bad(self, field: str, message: str) -> None:
         self.problems.append(Problem(self.shown, field, message))
 
+    def sub(self, prefix: str, data: dict) -> _Fields:
+        """The same reader for a nested mapping, reporting under `prefix` (models[0].licence)."""
+        return _Sub(self, prefix, data)
+
     def keys(self, allowed, required, hints: dict[str, str]) -> None:
         """A nested mapping's keys: each unknown one, and each required one left out or empty."""
         for key in self.data:
@@ -423,6 +428,7 @@ def validate_paper(
     bibtex = _bibtex(f)
     results = _results(f, benchmarks or {}, today)
     pending = _pending_results(f, benchmarks or {})
+    models = check_models(f, data.get("models"), {r.variant for r in results})
     checked = _checked(f, today)
 
     paper = None
@@ -432,6 +438,7 @@ def validate_paper(
             authors=authors, date=date, links=links, short_name=short_name, arxiv=arxiv, venue=venue,
             code=code, kind=kind, backbones=f.texts("backbones"), modalities=f.texts("modalities", MODALITIES),
             builds_on=builds_on, results=results, pending_results=pending, added=added, bibtex=bibtex, unverified=unverified, checked=checked,
+            models=models,
         )
         if f.problems:  # texts() above may still have found something
             paper = None
