@@ -12,7 +12,7 @@ from catalogue.validate import load_catalogue
 
 PAGES = ["fakeembed.md", "fakeembed-v2.md", "weird-title.md", "years/2025.md", "topics/alpha-topic.md",
          "topics/index.md", "years/index.md", "all.md", "catalogue.bib", "leaderboards/alpha-bench.md",
-         "leaderboards/alpha-bench-unseen.md", "leaderboards/index.md", "new.md", "excluded.md"]
+         "leaderboards/alpha-bench-unseen.md", "leaderboards/index.md", "new.md", "excluded.md", "models.md"]
 CHARTS = ["leaderboards/alpha-bench.svg", "leaderboards/alpha-bench-unseen.svg"]
 
 

@@ -175,6 +175,15 @@ def _sources(m, value) -> tuple[tuple[str, str], ...]:
 
 # What readers see.
 
+def model_for(paper, variant: str) -> ReleasedModel | None:
+    """The released model a result row of `paper` is, if the entry names it."""
+    return next((m for m in paper.models if variant in (m.variants or (m.name,))), None)
+
+
+def licence_filter(model: ReleasedModel | None) -> str:
+    return licence_class(model) if model else "not stated"
+
+
 def licence_class(model: ReleasedModel) -> str:
     """open, restricted or API only: the Models page's licence filter."""
     return LICENCES.get(model.licence, "not stated") if model.licence else "not stated"

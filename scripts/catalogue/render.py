@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 import jinja2
 
-from . import bibtex, chart
+from . import bibtex, chart, models_page, released
 from .escape import fence, md
 from .leaderboard import RANKED_BY, Row, backbone_family, backbone_sizes, best_score, boards, score_text, size_class, size_text
 from .memo import Memo, digest
@@ -125,8 +125,8 @@ def render_catalogue(catalogue: Catalogue, memo: Memo | None = None, cited: froz
         if not rows and not waiting:
             continue
         benchmark = catalogue.benchmarks[slug]
-        shown = tuple((r.paper.slug, r.paper.name, r.paper.date, r.paper.code, r.result, r.score, r.rank, r.others)
-                      for r in rows)
+        shown = tuple((r.paper.slug, r.paper.name, r.paper.date, r.paper.code, r.result, r.score, r.rank, r.others,
+                       released.model_for(r.paper, r.result.variant)) for r in rows)
         parent = catalogue.benchmarks.get(benchmark.split_of[0]) if benchmark.split_of else None
         page, svg = memo.get(("board", benchmark, parent, shown, waiting), _board, benchmark, parent, rows, waiting)
         pages[f"{board_doc(slug)}.md"] = page
@@ -164,6 +164,11 @@ def render_catalogue(catalogue: Catalogue, memo: Memo | None = None, cited: froz
         "data/topics.yaml",
     )
     pages["all.md"] = memo.get(("all", _as_tabled(catalogue.papers), topics), _all_papers, catalogue)
+    model_rows = models_page.model_rows(catalogue, all_boards)
+    boards_shown = tuple(catalogue.benchmarks[slug] for slug in models_page.main_boards(catalogue, all_boards))
+    pages["models.md"] = memo.get(("models", tuple((r.paper.slug, r.paper.name, r.paper.modalities, r.model, r.size,
+                                                     tuple(r.best.items())) for r in model_rows), boards_shown),
+                                  _models, model_rows, boards_shown)
     added = catalogue.additions()
     published = _recently_published(catalogue.papers)
     pages["new.md"] = memo.get(("new", _as_listed(added), _as_listed(published)), _whats_new, added, published)
@@ -296,7 +301,9 @@ def _board(benchmark: Benchmark, parent: Benchmark | None, rows: tuple[Row, ...]
     for row in rows:
         result, paper, printed = row.result, row.paper, dict(row.result.splits)
         setting = "zero-shot" if result.zero_shot else "trained on it" if result.zero_shot is False else "not stated"
-        filters = _filters(Size=[size_class(result.size) or "not given"], Source=[result.kind_label], Setting=[setting])
+        filters = _filters(Size=[size_class(result.size) or "not given"], Source=[result.kind_label], Setting=[setting],
+                           Code=[CODE_CELL.get(paper.code, "not stated")],
+                           Licence=[released.licence_filter(released.model_for(paper, result.variant))])
         table_rows.append([
             [str(row.rank)],
             # The paper's first-version month is emphasis after the name, set beneath it in small type.
@@ -335,8 +342,34 @@ def _all_papers(catalogue: Catalogue) -> str:
 
 
 def _best(paper: Paper, benchmark: str) -> str:
+    """The paper's best overall score on a benchmark with the size of the model that scored it:
+    '77.8 (8B)'; of equal scores, the smallest model's."""
     best = best_score(paper, benchmark)
-    return "–" if best is None else score_text(best)
+    if best is None:
+        return "–"
+    sizes = [r.size for r in paper.results if r.benchmark == benchmark and r.score == best and r.size]
+    return score_text(best) + (f" ({size_text(min(sizes))})" if sizes else "")
+
+
+def _models(rows: tuple[models_page.ModelRow, ...], boards: tuple[Benchmark, ...]) -> str:
+    """The Models page: a row per released model, its facts, and its best score on each main board."""
+    doc = "models"
+    table_rows = []
+    for row in rows:
+        m = row.model
+        table_rows.append([
+            [_page_link(m.name, paper_doc(row.paper.slug), doc), dict(em=row.paper.name),
+             _filters(**models_page.model_filters(row))],
+            *([cell] for cell in models_page.fact_cells(row)), [models_page.weights_link(m)],
+            *([models_page.best_text(row, b.slug)] for b in boards),
+            [dict(href=m.source, text="source", internal=False),
+             *(part for fact, url in m.sources for part in (" · ", dict(href=url, text=fact, internal=False)))],
+        ])
+    columns = [("Model", False), ("Parameters", True), ("Dimension", False), ("Max input", False), ("Vectors", False),
+               ("Licence", False), ("Weights", False), *((b.name, True) for b in boards), ("Source", False)]
+    return _env.get_template("models.md.j2").render(marker=MARKER, count=len(rows),
+                                                    papers=len({r.paper.slug for r in rows}),
+                                                    table=_table(columns, table_rows))
 
 
 def _row(paper: Paper, from_doc: str, catalogue: Catalogue) -> list[list]:

@@ -23,7 +23,8 @@ function makeSelect(label, values, onChange) {
 
 // Numbers (scores, ranks, sizes such as 8.29B) compare as numbers: as text "72.175" would sort
 // above "72.4". Empty cells ("–") go last whichever way the column is sorted.
-const NUMBER = /^-?\d+(?:\.\d+)?B?$/;
+// A score may carry the size it belongs to: "77.8 (8B)" sorts as 77.8.
+const NUMBER = /^-?\d+(?:\.\d+)?B?(?: \(.*\))?$/;
 
 function sortValue(cell) {
   // A cell led by a link (a paper's name, with its title beneath) or a bold score (with the
@@ -95,5 +96,6 @@ function enhance(table, noun) {
 // The sections carry the ids of their labels: (all-papers)= and (board-<slug>)= in the templates.
 document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("#all-papers table").forEach((t) => enhance(t, "papers"));
+  document.querySelectorAll("#models table").forEach((t) => enhance(t, "models"));
   document.querySelectorAll("section[id^='board-'] table").forEach((t) => enhance(t, "results"));
 });
