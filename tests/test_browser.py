@@ -114,9 +114,12 @@ def test_all_papers_shows_best_scores_and_backbones(page):
     headers = page.locator("#all-papers thead th").all_inner_texts()
     assert headers == ["Paper", "Year", "Venue", "Sizes", "Backbone", "MMEB", "MMEB-V2", "Code", "Topics"]
     row = page.locator("#all-papers tbody tr", has=page.locator("a", has_text="RzenEmbed"))
-    best = max(r.score for r in catalogue.by_slug["rzenembed"].results if r.benchmark == "mmeb")
-    assert row.locator("td:nth-child(6)").inner_text() == str(best)
+    best = max((r for r in catalogue.by_slug["rzenembed"].results if r.benchmark == "mmeb"), key=lambda r: r.score)
+    assert row.locator("td:nth-child(6)").inner_text() == f"{best.score} ({best.size:g}B)"  # the size it belongs to
     assert "Qwen2-VL" in row.locator("td:nth-child(5)").inner_text()
+    page.locator("#all-papers th", has_text="MMEB-V2").click()  # "77.8 (8B)" sorts as 77.8
+    scores = [float(t.split(" ")[0]) for t in page.locator("#all-papers tbody td:nth-child(7)").all_inner_texts() if t != "–"]
+    assert len(scores) > 5 and scores == sorted(scores)
 
 
 def test_all_papers_header_stays_in_view_while_scrolling(page):
@@ -235,7 +238,7 @@ def test_copy_button_copies_exactly_the_bibtex(browser, site_url):
     context.close()
 
 
-@pytest.mark.parametrize("path", ["papers/vlm2vec.html", "papers/qwen3-vl-embedding.html", "index.html"])
+@pytest.mark.parametrize("path", ["papers/vlm2vec.html", "papers/qwen3-vl-embedding.html", "index.html", "papers/models.html"])
 def test_phone_width_has_no_horizontal_scroll(browser, site_url, path):
     context = browser.new_context(base_url=site_url, viewport={"width": 390, "height": 844}, is_mobile=True)
     page = context.new_page()
@@ -263,7 +266,8 @@ def test_math_shows_as_mathml_with_no_script_and_no_request_off_the_site(browser
     context.close()
 
 
-@pytest.mark.parametrize("path", ["index.html", "papers/all.html", "papers/vlm2vec.html", "papers/leaderboards/mmeb.html",
+@pytest.mark.parametrize("path", ["index.html", "papers/all.html", "papers/models.html", "papers/vlm2vec.html",
+                                  "papers/leaderboards/mmeb.html",
                                   "papers/topics/index.html", "search.html"])
 def test_no_request_a_page_makes_fails(browser, site_url, path):
     """Every stylesheet, script, image and the favicon resolve: no 404 in the reader's console."""
@@ -319,7 +323,7 @@ def test_paper_page_says_where_the_reader_is_and_leads_on(phone):
 
 
 # Every kind of page, as a reader reaches it. axe-core comes inside axe-playwright-python.
-PAGE_TYPES = ["/index.html", "/papers/all.html", "/papers/vlm2vec.html", "/papers/years/2025.html",
+PAGE_TYPES = ["/index.html", "/papers/all.html", "/papers/models.html", "/papers/vlm2vec.html", "/papers/years/2025.html",
               "/papers/topics/reranking.html", "/papers/leaderboards/mmeb.html", "/papers/leaderboards/index.html",
               "/search.html?q=VLM2Vec", "/papers/new.html", "/about.html", "/404.html"]
 
@@ -428,3 +432,50 @@ def test_search_filters_are_the_indexs_own_and_cost_a_first_query_nothing(page):
     page.get_by_label("Year", exact=True).select_option("2024")
     expect(results).to_have_attribute("data-state", "done", timeout=30_000)
     assert loaded  # filtering loads them
+
+
+def test_models_page_lists_each_released_model_filters_and_sorts(page):
+    from catalogue.released import licence_class
+    catalogue = load_catalogue(PROJECT)
+    models = {m.name: (p, m) for p in catalogue.papers for m in p.models}
+    page.goto("/papers/models.html")
+    table = "#models table"
+    names = page.locator(f"{table} tbody td:first-child a").all_inner_texts()
+    assert sorted(names) == sorted(models)
+    headers = page.locator(f"{table} thead th").all_inner_texts()
+    assert headers[:7] == ["Model", "Parameters", "Dimension", "Max input", "Vectors", "Licence", "Weights"]
+    assert {"MMEB", "MMEB-V2", "ViDoRe V1"} <= set(headers)
+    jina = page.locator(f"{table} tbody tr", has=page.get_by_role("link", name="jina-embeddings-v4", exact=True))
+    assert jina.locator("td").nth(2).inner_text() == "2048 (128–2048) · 128 per token"
+    assert jina.locator("td").nth(4).inner_text() == "single-vector + multi-vector"
+    jina.get_by_role("link", name="jina-embeddings-v4", exact=True).click()  # to its paper page
+    expect(page).to_have_url(re.compile(r"/papers/jina-embeddings-v4\.html$"))
+    page.go_back()
+    visible = f"{table} tbody tr:not([hidden]) td:first-child a"
+    page.get_by_label("Licence", exact=True).select_option("restricted")
+    assert set(page.locator(visible).all_inner_texts()) == {n for n, (_, m) in models.items() if licence_class(m) == "restricted"}
+    page.get_by_label("Licence", exact=True).select_option("")
+    page.get_by_label("Vectors", exact=True).select_option("multi-vector")
+    assert set(page.locator(visible).all_inner_texts()) == {n for n, (_, m) in models.items() if "multi" in m.vectors}
+    page.get_by_label("Vectors", exact=True).select_option("")
+    page.get_by_label("Size", exact=True).select_option("< 3B")
+    shown = page.locator(f"{table} tbody tr:not([hidden]) td:nth-child(2)").all_inner_texts()
+    assert shown and all(float(t.rstrip("B")) < 3 for t in shown)
+    page.get_by_label("Size", exact=True).select_option("")
+    page.get_by_label("Modality", exact=True).select_option("video")
+    assert set(page.locator(visible).all_inner_texts()) == {n for n, (p, _) in models.items() if "video" in p.modalities}
+    page.get_by_label("Modality", exact=True).select_option("")
+    page.locator(f"{table} th", has_text="Parameters").click()
+    sizes = [float(t.rstrip("B")) for t in page.locator(f"{table} tbody td:nth-child(2)").all_inner_texts() if t != "–"]
+    assert len(sizes) > 3 and sizes == sorted(sizes)
+
+
+def test_a_board_filters_by_code_and_licence(page):
+    page.goto("/papers/leaderboards/vidore-v1.html")
+    table = "section[id^='board-'] table"
+    page.get_by_label("Licence", exact=True).select_option("restricted")
+    assert set(page.locator(f"{table} tbody tr:not([hidden]) td:nth-child(2) a").all_inner_texts()) == {
+        "jina-embeddings-v4 (single-vector)", "jina-embeddings-v4 (multi-vector)"}
+    page.get_by_label("Licence", exact=True).select_option("")
+    page.get_by_label("Code", exact=True).select_option("weights only")
+    assert set(page.locator(f"{table} tbody tr:not([hidden]) td:nth-child(5)").all_inner_texts()) == {"weights only"}
