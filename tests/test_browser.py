@@ -7,6 +7,7 @@ never be skipped silently where it matters.
 import json
 import os
 import re
+from pathlib import Path
 
 import pytest
 
@@ -479,3 +480,32 @@ def test_a_board_filters_by_code_and_licence(page):
     page.get_by_label("Licence", exact=True).select_option("")
     page.get_by_label("Code", exact=True).select_option("weights only")
     assert set(page.locator(f"{table} tbody tr:not([hidden]) td:nth-child(5)").all_inner_texts()) == {"weights only"}
+
+
+def test_copy_as_latex_gives_the_rows_shown_and_a_bib_that_compiles(browser, site_url, tmp_path):
+    """A board filtered to small models: the copied booktabs table has exactly the rows shown, each
+    with a \\cite; the downloaded .bib has exactly their entries; pdflatex and bibtex resolve every key."""
+    from test_latex import compile_table, needs_tex
+    context = browser.new_context(base_url=site_url, permissions=["clipboard-read", "clipboard-write"], accept_downloads=True)
+    page = context.new_page()
+    page.goto("/papers/leaderboards/mmeb-v2.html")
+    page.get_by_label("Size", exact=True).select_option("< 3B")
+    shown = page.locator("section[id^='board-'] table tbody tr:not([hidden])")
+    names = shown.locator("td:nth-child(2) a").all_inner_texts()
+    assert 3 < len(names) < page.locator("section[id^='board-'] table tbody tr").count()
+    page.get_by_role("button", name="Copy as LaTeX").click()
+    expect(page.locator(".catalogue-cite-status")).to_contain_text(f"{len(names)} rows")
+    table = page.evaluate("navigator.clipboard.readText()")
+    assert "\\begin{tabular}" in table and "\\toprule" in table and "\\bottomrule" in table
+    lines = [line for line in table.splitlines() if "\\cite{" in line]
+    assert len(lines) == len(names)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download .bib").click()
+    assert download.value.suggested_filename == "mmeb-v2.bib"
+    bib = Path(download.value.path()).read_text(encoding="utf-8")
+    cited = {line.split("\\cite{")[1].split("}")[0] for line in lines}
+    assert set(re.findall(r"^@\w+\{([^,]+),", bib, flags=re.M)) == cited
+    context.close()
+    needs_tex()
+    log = compile_table(tmp_path, table, bib)
+    assert "undefined" not in log.lower()

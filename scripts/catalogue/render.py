@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 import jinja2
 
-from . import bibtex, chart, models_page, released
+from . import bibtex, chart, latex, models_page, released
 from .escape import fence, md
 from .leaderboard import RANKED_BY, Row, backbone_family, backbone_sizes, best_score, boards, score_text, size_class, size_text
 from .memo import Memo, digest
@@ -74,10 +74,10 @@ def _html_block(html: str) -> str:
     return f"{fence(html)}{{catalogue-html}}\n{html.rstrip()}\n{fence(html)}\n"
 
 
-def _table(columns: list[tuple[str, bool]], rows: list[list[list]]) -> str:
+def _table(columns: list[tuple[str, bool]], rows: list[list[list]], before: str = "") -> str:
     """(heading, right-aligned) per column; a cell is a list of parts, each text or a dict:
-    a link (href, text, internal), em, strong or filters."""
-    return _html_block(_html.get_template("table.html.j2").render(
+    a link (href, text, internal), em, strong or filters. `before` is HTML put ahead of it."""
+    return _html_block(before + _html.get_template("table.html.j2").render(
         columns=[dict(label=label, right=right) for label, right in columns], rows=rows))
 
 
@@ -128,7 +128,9 @@ def render_catalogue(catalogue: Catalogue, memo: Memo | None = None, cited: froz
         shown = tuple((r.paper.slug, r.paper.name, r.paper.date, r.paper.code, r.result, r.score, r.rank, r.others,
                        released.model_for(r.paper, r.result.variant)) for r in rows)
         parent = catalogue.benchmarks.get(benchmark.split_of[0]) if benchmark.split_of else None
-        page, svg = memo.get(("board", benchmark, parent, shown, waiting), _board, benchmark, parent, rows, waiting)
+        cites = tuple(keys[r.paper.slug] for r in rows)
+        page, svg = memo.get(("board", benchmark, parent, shown, waiting, cites), _board, benchmark, parent, rows, waiting,
+                             cites)
         pages[f"{board_doc(slug)}.md"] = page
         if svg:
             pages[f"{board_doc(slug)}.svg"] = svg
@@ -287,9 +289,10 @@ def _as_tabled(papers: tuple[Paper, ...]) -> tuple:
 
 
 def _board(benchmark: Benchmark, parent: Benchmark | None, rows: tuple[Row, ...],
-           pending: tuple[tuple[str, str, str], ...] = ()) -> tuple[str, str | None]:
+           pending: tuple[tuple[str, str, str], ...] = (), cites: tuple[str, ...] = ()) -> tuple[str, str | None]:
     """A leaderboard page and its chart (None when no row can be charted); `parent` is the
-    benchmark this one is a split of; `pending` the papers whose number here is not entered yet."""
+    benchmark this one is a split of; `pending` the papers whose number here is not entered yet;
+    `cites` each row's BibTeX key, for the LaTeX table the page copies (latex.py)."""
     doc = board_doc(benchmark.slug)
     splits = benchmark.splits
     charted = chart.charted(rows)
@@ -298,12 +301,14 @@ def _board(benchmark: Benchmark, parent: Benchmark | None, rows: tuple[Row, ...]
     if benchmark.link:
         about += f" See [the benchmark's paper](<{benchmark.link}>)."
     table_rows = []
-    for row in rows:
+    for i, row in enumerate(rows):
         result, paper, printed = row.result, row.paper, dict(row.result.splits)
         setting = "zero-shot" if result.zero_shot else "trained on it" if result.zero_shot is False else "not stated"
         filters = _filters(Size=[size_class(result.size) or "not given"], Source=[result.kind_label], Setting=[setting],
                            Code=[CODE_CELL.get(paper.code, "not stated")],
                            Licence=[released.licence_filter(released.model_for(paper, result.variant))])
+        if cites:
+            filters |= dict(cite=cites[i], tex=latex.row_line(row, benchmark, cites[i]))
         table_rows.append([
             [str(row.rank)],
             # The paper's first-version month is emphasis after the name, set beneath it in small type.
@@ -316,19 +321,26 @@ def _board(benchmark: Benchmark, parent: Benchmark | None, rows: tuple[Row, ...]
         ])
     columns = [("Rank", True), ("Model", False), ("Size", False), ("Backbone", False), ("Code", False), ("Score", True),
                *((s, True) for s in splits), ("Source", False)]
+    cite_html = _html.from_string(_CITE_HTML).render(
+        slug=benchmark.slug, head=latex.head(benchmark, f"papers/{doc}.html"), foot=latex.foot(benchmark)) + "\n" if cites else ""
     left_out = len(rows) - len(charted)
     caption = (f"{benchmark.name} overall score against the month each paper first appeared; the marker gives the "
                f"size class, and the leading {min(chart.LABELLED, len(charted))} results carry their rank in the table below, "
                "which is the chart's data" + (f" ({left_out} of its results have no dated paper and are not charted)." if left_out else "."))
     page = _env.get_template("leaderboard.md.j2").render(
         marker=MARKER, label=f"board-{benchmark.slug}", b=benchmark, about=about,
-        count=len(rows), papers=len({row.paper.slug for row in rows}), table=_table(columns, table_rows),
+        count=len(rows), papers=len({row.paper.slug for row in rows}), table=_table(columns, table_rows, cite_html),
         split=benchmark.split_of[1] if benchmark.split_of else "", parent=parent.name if parent else "",
         chart=f"{benchmark.slug}.svg" if svg else None, alt=" ".join(chart.chart_text(benchmark.name, rows).split()),
-        caption=md(caption), ranked_by=RANKED_BY, models_with_others=sum(bool(row.others) for row in rows),
+        caption=md(caption), ranked_by=RANKED_BY,
+        cite=bool(cites), models_with_others=sum(bool(row.others) for row in rows),
         pending=[f"{_link(name, paper_doc(slug), doc)}: {md(reason)}" for slug, name, reason in pending],
     )
     return page, svg
+
+
+# Where the board's script finds the LaTeX table's head and foot (the rows carry their own lines).
+_CITE_HTML = """<div class="catalogue-cite" data-board="{{ slug }}" data-head="{{ head }}" data-foot="{{ foot }}"></div>"""
 
 
 ALL_PAPERS_COLUMNS = [("Paper", False), ("Year", False), ("Venue", False), ("Sizes", False), ("Backbone", False),

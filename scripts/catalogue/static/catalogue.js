@@ -75,6 +75,8 @@ function enhance(table, noun) {
   });
   controls.append(count);
   (table.closest(".table-wrapper") || table).before(controls);
+  const cite = table.closest("section")?.querySelector("div.catalogue-cite");
+  if (cite) addCiteButtons(controls, cite, () => rows.filter((row) => !row.hidden));
 
   [...table.tHead.rows[0].cells].forEach((th, index) => {
     th.classList.add("catalogue-sortable");
@@ -91,6 +93,67 @@ function enhance(table, noun) {
     th.addEventListener("keydown", (event) => { if (event.key === "Enter" || event.key === " ") { event.preventDefault(); sort(); } });
   });
   apply();
+}
+
+// "Copy as LaTeX" and "Download .bib" on a board: the rows shown, in the order shown. Each row
+// carries its LaTeX line and BibTeX key (render._board, latex.py); the .bib is cut from the
+// catalogue's own file, so the keys are the same.
+function addCiteButtons(controls, cite, shownRows) {
+  const status = document.createElement("span");
+  status.className = "catalogue-cite-status";
+  status.setAttribute("aria-live", "polite");
+  const spans = () => shownRows().map((row) => row.querySelector("span.catalogue-row"));
+  const latex = () => cite.dataset.head + spans().map((s) => s.dataset.tex).join("") + cite.dataset.foot;
+  const keys = () => [...new Set(spans().map((s) => s.dataset.cite))];
+
+  const copy = button("Copy as LaTeX", async () => {
+    const text = latex();
+    cite.dataset.latex = text; // readable where the clipboard is not (a page opened from disk)
+    try {
+      await navigator.clipboard.writeText(text);
+      status.textContent = `Copied a table of ${spans().length} rows.`;
+    } catch {
+      status.textContent = "The browser refused the clipboard: select the table below.";
+      showText(cite, text);
+    }
+  });
+  const bib = button("Download .bib", async () => {
+    const link = document.querySelector("a.download[href$='catalogue.bib']");
+    const wanted = new Set(keys());
+    const whole = await (await fetch(link.href)).text();
+    const entries = whole.split(/\n(?=@)/).filter((e) => wanted.has((e.match(/^@\w+\{([^,]+),/) || [])[1]));
+    const file = new Blob([entries.map((e) => e.trim() + "\n").join("\n")], { type: "application/x-bibtex" });
+    const save = document.createElement("a");
+    save.href = URL.createObjectURL(file);
+    save.download = `${cite.dataset.board}.bib`;
+    document.body.append(save);
+    save.click();
+    save.remove();
+    status.textContent = `Saved ${entries.length} BibTeX entries.`;
+  });
+  controls.append(copy, bib, status);
+}
+
+function button(label, onClick) {
+  const b = document.createElement("button");
+  b.type = "button";
+  b.className = "catalogue-button";
+  b.textContent = label;
+  b.addEventListener("click", onClick);
+  return b;
+}
+
+function showText(cite, text) {
+  let area = cite.querySelector("textarea");
+  if (!area) {
+    area = document.createElement("textarea");
+    area.readOnly = true;
+    area.rows = 8;
+    area.setAttribute("aria-label", "The board as a LaTeX table");
+    cite.append(area);
+  }
+  area.value = text;
+  area.select();
 }
 
 // The sections carry the ids of their labels: (all-papers)= and (board-<slug>)= in the templates.
