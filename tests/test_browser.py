@@ -509,3 +509,53 @@ def test_copy_as_latex_gives_the_rows_shown_and_a_bib_that_compiles(browser, sit
     needs_tex()
     log = compile_table(tmp_path, table, bib)
     assert "undefined" not in log.lower()
+
+
+def test_ticking_two_models_on_a_board_opens_a_comparison_its_address_keeps(page):
+    page.goto("/papers/leaderboards/mmeb-v2.html")
+    link = page.locator("a.catalogue-compare-link")
+    expect(link).to_have_attribute("aria-disabled", "true")
+    page.get_by_label("Compare Qwen3-VL-Embedding-8B", exact=True).check()
+    page.get_by_label("Compare GME (7B)", exact=True).check()
+    expect(link).to_have_text("Compare (2)")
+    link.click()
+    expect(page).to_have_url(re.compile(r"/papers/compare\.html\?m=qwen3-vl-embedding%3AQwen3-VL-Embedding-8B&m=gme%3A"))
+    address = page.url
+    compare = page.locator("#catalogue-compare")
+    expect(compare).to_have_attribute("data-state", "done")
+    facts = compare.locator("table").first
+    assert facts.locator("thead th").all_inner_texts()[1:] == ["Qwen3-VL-Embedding-8B\nQwen3-VL-Embedding",
+                                                               "gme-Qwen2-VL-7B-Instruct\nGME"]
+    assert facts.locator("tr", has=page.locator("th", has_text="Dimension")).locator("td").all_inner_texts() == ["4096", "3584"]
+    board = compare.locator(".catalogue-compare-table", has=page.locator("caption", has_text="MMEB-V2 ("))
+    overall = board.locator("tr", has=page.locator("th", has_text="Overall"))
+    assert overall.locator("td").all_inner_texts()[1] == "57.8"
+    assert overall.locator("td.catalogue-best").count() == 1 and overall.locator("td").first.locator("strong").count() == 1
+    # The address alone gives the same comparison: it can be shared.
+    page.goto(address)
+    expect(page.locator("#catalogue-compare")).to_have_attribute("data-state", "done")
+    assert page.locator("#catalogue-compare table").count() >= 2
+
+
+def test_at_most_four_models_are_ticked_and_the_models_page_and_all_papers_tick_too(page):
+    page.goto("/papers/models.html")
+    boxes = page.locator("#models input.catalogue-tick")
+    for i in range(4):
+        boxes.nth(i).check()
+    assert boxes.nth(4).is_disabled()
+    expect(page.locator("a.catalogue-compare-link")).to_have_attribute("href", re.compile(r"compare\.html\?(m=[^&]+&){3}m=[^&]+$"))
+    page.goto("/papers/all.html")
+    page.get_by_label("Compare VLM2Vec", exact=True).check()
+    page.get_by_label("Compare VLM2Vec-V2", exact=True).check()
+    page.locator("a.catalogue-compare-link").click()
+    expect(page.locator("#catalogue-compare")).to_have_attribute("data-state", "done")
+    assert page.locator("#catalogue-compare caption", has_text="MMEB-V2").count() >= 1
+
+
+def test_a_comparison_of_four_fits_a_phone(phone):
+    phone.goto("/papers/compare.html?m=gme:gme-Qwen2-VL-2B-Instruct&m=jina-embeddings-v4:jina-embeddings-v4"
+               "&m=qwen3-vl-embedding:Qwen3-VL-Embedding-2B&m=vlm2vec-v2")
+    expect(phone.locator("#catalogue-compare")).to_have_attribute("data-state", "done")
+    assert phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    for table in phone.locator("#catalogue-compare table").all():
+        assert table.evaluate("t => t.scrollWidth <= t.parentElement.clientWidth + 1")

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from feedgen.feed import FeedGenerator
 
-from . import released, schema
+from . import compare, released, schema
 from .leaderboard import best_score
 from .model import Catalogue, Paper
 from .summary import first_sentence
@@ -151,6 +151,7 @@ FILES = {
     "awesome-list.md": lambda catalogue, site: to_awesome(catalogue),
     "feed.atom": to_atom,
     "models.csv": lambda catalogue, site: released.to_csv(catalogue.papers),
+    "compare.json": lambda catalogue, site: compare.to_json(catalogue),  # what the comparison page reads
     schema.SCHEMA_ID: lambda catalogue, site: schema.to_json(catalogue.topics, catalogue.benchmarks),
 }
 _FLAGS = {"--awesome": "awesome-list.md", "--json": "catalogue.json", "--csv": "catalogue.csv", "--atom": "feed.atom", "--models-csv": "models.csv",

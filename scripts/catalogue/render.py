@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 import jinja2
 
-from . import bibtex, chart, latex, models_page, released
+from . import bibtex, chart, compare, latex, models_page, released
 from .escape import fence, md
 from .leaderboard import RANKED_BY, Row, backbone_family, backbone_sizes, best_score, boards, score_text, size_class, size_text
 from .memo import Memo, digest
@@ -165,6 +165,8 @@ def render_catalogue(catalogue: Catalogue, memo: Memo | None = None, cited: froz
          for t in catalogue.topics.values()],
         "data/topics.yaml",
     )
+    pages["compare.md"] = _env.get_template("compare.md.j2").render(
+        marker=MARKER, block=_html_block('<div id="catalogue-compare" data-src="compare.json"></div>'))
     pages["all.md"] = memo.get(("all", _as_tabled(catalogue.papers), topics), _all_papers, catalogue)
     model_rows = models_page.model_rows(catalogue, all_boards)
     boards_shown = tuple(catalogue.benchmarks[slug] for slug in models_page.main_boards(catalogue, all_boards))
@@ -307,6 +309,7 @@ def _board(benchmark: Benchmark, parent: Benchmark | None, rows: tuple[Row, ...]
         filters = _filters(Size=[size_class(result.size) or "not given"], Source=[result.kind_label], Setting=[setting],
                            Code=[CODE_CELL.get(paper.code, "not stated")],
                            Licence=[released.licence_filter(released.model_for(paper, result.variant))])
+        filters |= dict(compare=compare.compare_id(paper, result.variant))
         if cites:
             filters |= dict(cite=cites[i], tex=latex.row_line(row, benchmark, cites[i]))
         table_rows.append([
@@ -371,7 +374,7 @@ def _models(rows: tuple[models_page.ModelRow, ...], boards: tuple[Benchmark, ...
         m = row.model
         table_rows.append([
             [_page_link(m.name, paper_doc(row.paper.slug), doc), dict(em=row.paper.name),
-             _filters(**models_page.model_filters(row))],
+             _filters(**models_page.model_filters(row)) | dict(compare=f"{row.paper.slug}:{m.name}")],
             *([cell] for cell in models_page.fact_cells(row)), [models_page.weights_link(m)],
             *([models_page.best_text(row, b.slug)] for b in boards),
             [dict(href=m.source, text="source", internal=False),
@@ -393,6 +396,7 @@ def _row(paper: Paper, from_doc: str, catalogue: Catalogue) -> list[list]:
     name = [_page_link(paper.name, paper_doc(paper.slug), from_doc)] + ([dict(em=paper.title)] if paper.short_name else [])
     filters = _filters(Year=[paper.year or "no date"], Topic=topics, Code=[CODE_CELL.get(paper.code, "not stated")],
                        Kind=[paper.kind or "not stated"], Modality=list(paper.modalities) or ["not stated"])
+    filters |= dict(compare=paper.slug)
     return [
         [*name, filters], [paper.year or "–"], [paper.venue or "preprint"],
         [" · ".join(size_text(s) for s in sizes) or "–"],
