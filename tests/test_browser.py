@@ -360,12 +360,13 @@ def _tab_to(page, selector: str, limit: int = 400) -> None:
     raise AssertionError(f"Tab never reached {selector}")
 
 
-def test_copy_button_shows_when_reached_with_the_keyboard(page):
+def test_copy_button_shows_without_hovering_and_rings_when_reached_with_the_keyboard(page):
     page.goto("/papers/vlm2vec.html")
     button = page.locator("div.highlight-bibtex button.copybtn")
-    assert float(button.evaluate("b => getComputedStyle(b).opacity")) < 1  # hidden until wanted, as the theme has it
+    page.mouse.move(0, 0)  # nowhere near the block
+    page.wait_for_function("getComputedStyle(document.querySelector('div.highlight-bibtex button.copybtn')).opacity === '1'",
+                           timeout=5_000)
     _tab_to(page, "div.highlight-bibtex button.copybtn")
-    page.wait_for_function("document.activeElement && getComputedStyle(document.activeElement).opacity === '1'", timeout=5_000)
     assert button.evaluate("b => getComputedStyle(b).outlineStyle") == "solid"
 
 
