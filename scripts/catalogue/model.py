@@ -221,6 +221,7 @@ class Catalogue:
     topics: dict[str, Topic]
     benchmarks: dict[str, Benchmark] = field(default_factory=dict)
     excluded: tuple[Excluded, ...] = ()  # data/excluded.yaml, in file order
+    aliases: dict[str, str] = field(default_factory=dict)  # BibTeX key published before -> slug (aliases.py)
 
     @cached_property  # looked up once per page: computing it each time is O(N^2) over a build
     def by_slug(self) -> dict[str, Paper]:

@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 import jinja2
 
-from . import bibtex, chart, compare, latex, models_page, released
+from . import aliases, bibtex, chart, compare, latex, models_page, released
 from .escape import fence, md
 from .leaderboard import RANKED_BY, Row, backbone_family, backbone_sizes, best_score, boards, score_text, size_class, size_text
 from .memo import Memo, digest
@@ -97,7 +97,9 @@ def render_catalogue(catalogue: Catalogue, memo: Memo | None = None, cited: froz
     """
     memo = memo or Memo()
     keys = bibtex.citation_keys(catalogue.papers)
-    entries = {p.slug: memo.get(("bib", p, keys[p.slug]), bibtex.to_bibtex, p, keys[p.slug])
+    old_keys = aliases.by_slug(catalogue.aliases)
+    entries = {p.slug: memo.get(("bib", p, keys[p.slug], old_keys.get(p.slug, ())), bibtex.to_bibtex, p, keys[p.slug],
+                                old_keys.get(p.slug, ()))
                for p in catalogue.papers}  # each page and the .bib
     built_upon_by: dict[str, list[Paper]] = {}
     for paper in catalogue.papers:
@@ -181,7 +183,9 @@ def render_catalogue(catalogue: Catalogue, memo: Memo | None = None, cited: froz
     pages["catalogue.bib"] = f"% {MARKER}\n\n" + "".join(entries[p.slug] + "\n" for p in by_key)
     # What sphinxcontrib-bibtex reads: only the papers hand-written pages cite. Parsing every
     # entry cost 0.35 s per build at N=1,000 (docs/benchmark.md); catalogue.bib is the download.
-    pages["cited.bib"] = f"% {MARKER}\n\n" + "".join(entries[p.slug] + "\n" for p in by_key if keys[p.slug] in cited)
+    pages["cited.bib"] = f"% {MARKER}\n\n" + "".join(entries[p.slug] + "\n" for p in by_key if keys[p.slug] in cited) + "".join(
+        bibtex.to_bibtex(catalogue.by_slug[slug], old) + "\n"  # a page citing a key published before still resolves
+        for old, slug in sorted(catalogue.aliases.items()) if old in cited)
     return pages
 
 

@@ -17,7 +17,8 @@ import unicodedata
 from pathlib import Path
 
 from . import urls
-from .bibtex import parse_override
+from .aliases import load_aliases
+from .bibtex import citation_keys, parse_override
 from .load import parse_yaml, read_bytes, read_yaml
 from .memo import Memo, digest
 from .model import (
@@ -125,10 +126,12 @@ def load_catalogue(root: Path, today: dt.date | None = None, memo: Memo | None =
             papers.append(paper)
     problems += cross_check(papers, slugs)
     problems += _excluded_but_catalogued(excluded, papers)
+    aliases, alias_problems = load_aliases(data_dir / "bibtex-aliases.yaml", papers, citation_keys(papers))
+    problems += alias_problems
     if problems:
         raise CatalogueError(problems)
     papers.sort(key=lambda p: (p.date or "", p.added or "", p.slug), reverse=True)
-    return Catalogue(papers=tuple(papers), topics=topics, benchmarks=benchmarks, excluded=excluded)
+    return Catalogue(papers=tuple(papers), topics=topics, benchmarks=benchmarks, excluded=excluded, aliases=aliases)
 
 
 class _TooSlow(Exception):
