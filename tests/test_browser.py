@@ -184,19 +184,19 @@ def test_a_leaderboard_ranks_filters_and_sorts(page):
     rows = board_rows(catalogue, catalogue.benchmarks["mmeb"])
     page.goto("/papers/leaderboards/mmeb.html")
     table = "section[id^='board-'] table"
-    scores = [float(t) for t in page.locator(f"{table} tbody td:nth-child(6) strong").all_inner_texts()]
+    scores = [float(t) for t in page.locator(f"{table} tbody td:nth-child(3) strong").all_inner_texts()]
     assert scores == [row.score for row in rows] and scores == sorted(scores, reverse=True)
     # A model's other numbers (another source, another date) follow its ranked one, linked to their sources.
-    cells = page.locator(f"{table} tbody td:nth-child(6)").all_inner_texts()
+    cells = page.locator(f"{table} tbody td:nth-child(3)").all_inner_texts()
     with_others = [(cell, row) for cell, row in zip(cells, rows, strict=True) if row.others]
     assert with_others and all(cell.count(" · ") == len(row.others) for cell, row in with_others)
     page.locator(f"{table} th", has_text="Score").click()  # ascending: sorted by the ranked number, not the others
-    ascending = [float(t) for t in page.locator(f"{table} tbody td:nth-child(6) strong").all_inner_texts()]
+    ascending = [float(t) for t in page.locator(f"{table} tbody td:nth-child(3) strong").all_inner_texts()]
     assert ascending == sorted(scores)
     page.locator(f"{table} th", has_text="Score").click()
     expect(page.locator(".catalogue-count")).to_have_text(f"{len(rows)} of {len(rows)} results")
     page.get_by_label("Size", exact=True).select_option("< 3B")
-    visible = page.locator(f"{table} tbody tr:not([hidden]) td:nth-child(3)").all_inner_texts()
+    visible = page.locator(f"{table} tbody tr:not([hidden]) td:nth-child(4)").all_inner_texts()
     assert visible and all(float(t.rstrip("B")) < 3 for t in visible)
     page.get_by_label("Size", exact=True).select_option("")
     page.get_by_label("Source", exact=True).select_option("later paper")
@@ -208,7 +208,7 @@ def test_a_leaderboard_ranks_filters_and_sorts(page):
     assert set(page.locator(f"{table} tbody tr:not([hidden]) td:nth-child(2) a").all_inner_texts()) == zero
     page.get_by_label("Setting", exact=True).select_option("")
     page.locator(f"{table} th", has_text="Size").click()
-    sizes = [t for t in page.locator(f"{table} tbody td:nth-child(3)").all_inner_texts()]
+    sizes = [t for t in page.locator(f"{table} tbody td:nth-child(4)").all_inner_texts()]
     numbers = [float(t.rstrip("B")) for t in sizes if t != "–"]
     assert numbers == sorted(numbers)
 
@@ -480,7 +480,7 @@ def test_a_board_filters_by_code_and_licence(page):
         "jina-embeddings-v4 (single-vector)", "jina-embeddings-v4 (multi-vector)"}
     page.get_by_label("Licence", exact=True).select_option("")
     page.get_by_label("Code", exact=True).select_option("weights only")
-    assert set(page.locator(f"{table} tbody tr:not([hidden]) td:nth-child(5)").all_inner_texts()) == {"weights only"}
+    assert set(page.locator(f"{table} tbody tr:not([hidden]) td:nth-child(6)").all_inner_texts()) == {"weights only"}
 
 
 def test_copy_as_latex_gives_the_rows_shown_and_a_bib_that_compiles(browser, site_url, tmp_path):
@@ -560,3 +560,33 @@ def test_a_comparison_of_four_fits_a_phone(phone):
     assert phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
     for table in phone.locator("#catalogue-compare table").all():
         assert table.evaluate("t => t.scrollWidth <= t.parentElement.clientWidth + 1")
+
+
+def test_a_board_on_a_phone_shows_the_score_and_the_first_row_on_the_first_screen(phone):
+    """At 390 px: the score column comes right after the model, its number starts at the left of
+    its cell, and the first ranked row starts above the fold (measured, not assumed from a font)."""
+    phone.goto("/papers/leaderboards/mmeb-v2.html")
+    width, height = phone.viewport_size["width"], phone.viewport_size["height"]
+    score = phone.locator("section[id^='board-'] tbody tr").first.locator("td:nth-child(3) strong").bounding_box()
+    assert score["x"] >= 0 and score["x"] + score["width"] <= width, score
+    first = phone.locator("section[id^='board-'] tbody tr").first.bounding_box()
+    assert first["y"] < height, first
+    assert phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+
+
+@pytest.mark.parametrize(("scheme", "dark"), [("light", False), ("dark", True)])
+def test_a_chart_follows_the_colour_scheme(browser, site_url, tmp_path, scheme, dark):
+    """The chart is drawn on white; in dark mode it shows dark, not as a white box on a dark page."""
+    from PIL import Image, ImageStat
+    context = browser.new_context(base_url=site_url, viewport={"width": 1000, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto("/papers/leaderboards/mmeb.html")
+    shot = tmp_path / "chart.png"
+    page.locator(".catalogue-chart img").screenshot(path=str(shot))
+    brightness = ImageStat.Stat(Image.open(shot).convert("L")).mean[0]
+    assert (brightness < 80) if dark else (brightness > 180), brightness
+    # Furo's own switch wins over the system's setting.
+    page.evaluate("document.body.dataset.theme = 'light'")
+    page.locator(".catalogue-chart img").screenshot(path=str(shot))
+    assert ImageStat.Stat(Image.open(shot).convert("L")).mean[0] > 180
+    context.close()

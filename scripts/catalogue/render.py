@@ -320,19 +320,20 @@ def _board(benchmark: Benchmark, parent: Benchmark | None, rows: tuple[Row, ...]
             [str(row.rank)],
             # The paper's first-version month is emphasis after the name, set beneath it in small type.
             [_page_link(result.variant, paper_doc(paper.slug), doc), dict(em=_when(paper, result)), filters],
-            [size_text(result.size)], [result.backbone or "–"], [CODE_CELL.get(paper.code, "–")],
+            # The score beside the model: on a phone it is in view without scrolling sideways.
             [dict(strong=score_text(row.score)), *(part for result, score in row.others
                                                     for part in (" · ", _other_number(result, score)))],
+            [size_text(result.size)], [result.backbone or "–"], [CODE_CELL.get(paper.code, "–")],
             *([score_text(printed[s]) if s in printed else "–"] for s in splits),
             [_source_link(result)],
         ])
-    columns = [("Rank", True), ("Model", False), ("Size", False), ("Backbone", False), ("Code", False), ("Score", True),
+    columns = [("Rank", True), ("Model", False), ("Score", True), ("Size", False), ("Backbone", False), ("Code", False),
                *((s, True) for s in splits), ("Source", False)]
     cite_html = _html.from_string(_CITE_HTML).render(
         slug=benchmark.slug, head=latex.head(benchmark, f"papers/{doc}.html"), foot=latex.foot(benchmark)) + "\n" if cites else ""
     left_out = len(rows) - len(charted)
     caption = (f"{benchmark.name} overall score against the month each paper first appeared; the marker gives the "
-               f"size class, and the leading {min(chart.LABELLED, len(charted))} results carry their rank in the table below, "
+               f"size class, and the leading {min(chart.LABELLED, len(charted))} results carry their rank in the table above, "
                "which is the chart's data" + (f" ({left_out} of its results have no dated paper and are not charted)." if left_out else "."))
     page = _env.get_template("leaderboard.md.j2").render(
         marker=MARKER, label=f"board-{benchmark.slug}", b=benchmark, about=about,
