@@ -251,7 +251,7 @@ function addCiteButtons(controls, cite, shownRows) {
     }
   });
   const bib = button("Download .bib", async () => {
-    const link = document.querySelector("a.download[href$='catalogue.bib']");
+    const link = document.querySelector("a.catalogue-file[href$='catalogue.bib']");
     const wanted = new Set(keys());
     const whole = await (await fetch(link.href)).text();
     const entries = whole.split(/\n(?=@)/).filter((e) => wanted.has((e.match(/^@\w+\{([^,]+),/) || [])[1]));
