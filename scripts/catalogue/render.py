@@ -131,11 +131,13 @@ def render_catalogue(catalogue: Catalogue, memo: Memo | None = None, cited: froz
                        released.model_for(r.paper, r.result.variant)) for r in rows)
         parent = catalogue.benchmarks.get(benchmark.split_of[0]) if benchmark.split_of else None
         cites = tuple(keys[r.paper.slug] for r in rows)
-        page, svg = memo.get(("board", benchmark, parent, shown, waiting, cites), _board, benchmark, parent, rows, waiting,
-                             cites)
+        page, svg, size_svg = memo.get(("board", benchmark, parent, shown, waiting, cites), _board, benchmark, parent, rows,
+                                       waiting, cites)
         pages[f"{board_doc(slug)}.md"] = page
         if svg:
             pages[f"{board_doc(slug)}.svg"] = svg
+        if size_svg:
+            pages[f"{board_doc(slug)}-size.svg"] = size_svg
     pages["leaderboards/index.md"] = _overview(
         "leaderboards", "Leaderboards",
         "One board per benchmark: every score this catalogue records on it, ranked, with its paper and its source.",
@@ -295,7 +297,7 @@ def _as_tabled(papers: tuple[Paper, ...]) -> tuple:
 
 
 def _board(benchmark: Benchmark, parent: Benchmark | None, rows: tuple[Row, ...],
-           pending: tuple[tuple[str, str, str], ...] = (), cites: tuple[str, ...] = ()) -> tuple[str, str | None]:
+           pending: tuple[tuple[str, str, str], ...] = (), cites: tuple[str, ...] = ()) -> tuple[str, str | None, str | None]:
     """A leaderboard page and its chart (None when no row can be charted); `parent` is the
     benchmark this one is a split of; `pending` the papers whose number here is not entered yet;
     `cites` each row's BibTeX key, for the LaTeX table the page copies (latex.py)."""
@@ -303,6 +305,8 @@ def _board(benchmark: Benchmark, parent: Benchmark | None, rows: tuple[Row, ...]
     splits = benchmark.splits
     charted = chart.charted(rows)
     svg = chart.chart_svg(benchmark.name, rows, MARKER) if charted else None
+    # Score against size, with the best model at each size: drawn once three models give their size.
+    size_svg = chart.size_chart_svg(benchmark.name, rows, MARKER) if len(chart.sized(rows)) >= 3 else None
     about = md(f"{benchmark.name} scores {benchmark.overall}; its metric is {benchmark.metric}.")
     if benchmark.link:
         about += f" See [the benchmark's paper](<{benchmark.link}>)."
@@ -341,10 +345,15 @@ def _board(benchmark: Benchmark, parent: Benchmark | None, rows: tuple[Row, ...]
         split=benchmark.split_of[1] if benchmark.split_of else "", parent=parent.name if parent else "",
         chart=f"{benchmark.slug}.svg" if svg else None, alt=" ".join(chart.chart_text(benchmark.name, rows).split()),
         caption=md(caption), ranked_by=RANKED_BY,
+        size_chart=f"{benchmark.slug}-size.svg" if size_svg else None,
+        size_alt=" ".join(chart.size_chart_text(benchmark.name, rows).split()),
+        size_caption=md(f"{benchmark.name} overall score against model size (log scale), for the "
+                        f"{len(chart.sized(rows))} results that give their size; the line is the best score at each size "
+                        "or smaller (the Pareto front), and its models carry their rank in the table above."),
         cite=bool(cites), models_with_others=sum(bool(row.others) for row in rows),
         pending=[f"{_link(name, paper_doc(slug), doc)}: {md(reason)}" for slug, name, reason in pending],
     )
-    return page, svg
+    return page, svg, size_svg
 
 
 # Where the board's script finds the LaTeX table's head and foot (the rows carry their own lines).
