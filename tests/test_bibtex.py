@@ -122,7 +122,7 @@ def test_catalogue_bib_parses_as_a_whole(fake_root):
     from catalogue.validate import load_catalogue
     bib = render_catalogue(load_catalogue(fake_root))["catalogue.bib"]
     data = parse_string(bib, "bibtex")
-    assert sorted(data.entries) == ["example2024fakeembed", "example2025fakeembedv2", "obrienlukasz2025weird"]
+    assert sorted(data.entries) == ["example2025fakeembed", "example2025fakeembedv2", "obrienlukasz2025weird"]
     assert io.StringIO(bib).read().isascii()
 
 
@@ -164,3 +164,36 @@ def test_a_new_entry_cannot_take_a_key_a_hand_written_page_cites():
     assert {p.path for p in problems} == {"data/papers/fakeembed.yaml", "data/papers/fakeembed-copy.yaml"}
     assert all(p.field == "title" and sorted(cited)[0] in p.message for p in problems)
     assert cited_key_clashes(papers, frozenset()) == []  # uncited keys may clash: they take suffixes
+
+
+
+def test_every_key_carries_its_entrys_year_and_every_published_key_still_names_its_paper():
+    """The rule: a key's year is the entry's year (the version cited). Keys published under the
+    first version's year are in data/bibtex-aliases.yaml, each naming the paper it named before."""
+    import re
+
+    from catalogue.validate import load_catalogue
+    from conftest import PROJECT
+    catalogue = load_catalogue(PROJECT)
+    keys = citation_keys(catalogue.papers)
+    for p in catalogue.papers:
+        year = parsed(to_bibtex(p, keys[p.slug]))[1].fields.get("year", "nd")
+        assert re.fullmatch(rf"[a-z]+{year}[a-z0-9]+", keys[p.slug]), (p.slug, keys[p.slug], year)
+    assert catalogue.aliases["zhang2024gme"] == "gme" and keys["gme"] == "zhang2025gme"
+    assert catalogue.aliases["jiang2024vlm2vec"] == "vlm2vec" and keys["vlm2vec"] == "jiang2025vlm2vec"
+    entry = to_bibtex(catalogue.by_slug["gme"], keys["gme"], ("zhang2024gme",))
+    assert parsed(entry)[1].fields["ids"] == "zhang2024gme"
+
+
+@pytest.mark.parametrize(("text", "field", "words"), [
+    ("nosuch2024x: no-such-paper\n", "nosuch2024x", "not a paper"),
+    ("example2025fakeembed: fakeembed-v2\n", "example2025fakeembed", "now another paper's key"),
+    ("Bad-Key: fakeembed\n", "Bad-Key", "lowercase letters and digits"),
+])
+def test_a_wrong_alias_is_named(fake_root, text, field, words):
+    from catalogue.model import CatalogueError
+    from catalogue.validate import load_catalogue
+    (fake_root / "data" / "bibtex-aliases.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(fake_root)
+    assert any(str(p).startswith(f"data/bibtex-aliases.yaml: {field}: ") and words in str(p) for p in caught.value.problems)

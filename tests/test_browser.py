@@ -7,6 +7,7 @@ never be skipped silently where it matters.
 import json
 import os
 import re
+from pathlib import Path
 
 import pytest
 
@@ -158,9 +159,12 @@ def test_all_papers_shows_best_scores_and_backbones(page):
     headers = page.locator("#all-papers thead th").all_inner_texts()
     assert headers == ["Paper", "Year", "Venue", "Sizes", "Backbone", "MMEB", "MMEB-V2", "Code", "Topics"]
     row = page.locator("#all-papers tbody tr", has=page.locator("a", has_text="RzenEmbed"))
-    best = max(r.score for r in catalogue.by_slug["rzenembed"].results if r.benchmark == "mmeb")
-    assert row.locator("td:nth-child(6)").inner_text() == str(best)
+    best = max((r for r in catalogue.by_slug["rzenembed"].results if r.benchmark == "mmeb"), key=lambda r: r.score)
+    assert row.locator("td:nth-child(6)").inner_text() == f"{best.score} ({best.size:g}B)"  # the size it belongs to
     assert "Qwen2-VL" in row.locator("td:nth-child(5)").inner_text()
+    page.locator("#all-papers th", has_text="MMEB-V2").click()  # "77.8 (8B)" sorts as 77.8
+    scores = [float(t.split(" ")[0]) for t in page.locator("#all-papers tbody td:nth-child(7)").all_inner_texts() if t != "–"]
+    assert len(scores) > 5 and scores == sorted(scores)
 
 
 def test_all_papers_header_stays_in_view_while_scrolling(page):
@@ -214,7 +218,7 @@ def test_headings_sort_the_table(page):
     assert names == sorted(names, key=str.lower)
     page.locator("#all-papers table th", has_text="MMEB").first.click()  # numbers sort as numbers, blanks last
     scores = [t for t in page.locator("#all-papers tbody tr td:nth-child(6)").all_inner_texts()]
-    numbers = [float(t) for t in scores if t != "–"]
+    numbers = [float(t.split(" ")[0]) for t in scores if t != "–"]  # "77.8 (8B)": the score, then its size
     assert numbers == sorted(numbers) and scores[len(numbers):] == ["–"] * (len(scores) - len(numbers))
 
 
@@ -224,19 +228,19 @@ def test_a_leaderboard_ranks_filters_and_sorts(page):
     rows = board_rows(catalogue, catalogue.benchmarks["mmeb"])
     page.goto("/papers/leaderboards/mmeb.html")
     table = "section[id^='board-'] table"
-    scores = [float(t) for t in page.locator(f"{table} tbody td:nth-child(6) strong").all_inner_texts()]
+    scores = [float(t) for t in page.locator(f"{table} tbody td:nth-child(3) strong").all_inner_texts()]
     assert scores == [row.score for row in rows] and scores == sorted(scores, reverse=True)
     # A model's other numbers (another source, another date) follow its ranked one, linked to their sources.
-    cells = page.locator(f"{table} tbody td:nth-child(6)").all_inner_texts()
+    cells = page.locator(f"{table} tbody td:nth-child(3)").all_inner_texts()
     with_others = [(cell, row) for cell, row in zip(cells, rows, strict=True) if row.others]
     assert with_others and all(cell.count(" · ") == len(row.others) for cell, row in with_others)
     page.locator(f"{table} th", has_text="Score").click()  # ascending: sorted by the ranked number, not the others
-    ascending = [float(t) for t in page.locator(f"{table} tbody td:nth-child(6) strong").all_inner_texts()]
+    ascending = [float(t) for t in page.locator(f"{table} tbody td:nth-child(3) strong").all_inner_texts()]
     assert ascending == sorted(scores)
     page.locator(f"{table} th", has_text="Score").click()
     expect(page.locator(".catalogue-count")).to_have_text(f"{len(rows)} of {len(rows)} results")
     page.get_by_label("Size", exact=True).select_option("< 3B")
-    visible = page.locator(f"{table} tbody tr:not([hidden]) td:nth-child(3)").all_inner_texts()
+    visible = page.locator(f"{table} tbody tr:not([hidden]) td:nth-child(4)").all_inner_texts()
     assert visible and all(float(t.rstrip("B")) < 3 for t in visible)
     page.get_by_label("Size", exact=True).select_option("")
     page.get_by_label("Source", exact=True).select_option("later paper")
@@ -248,19 +252,27 @@ def test_a_leaderboard_ranks_filters_and_sorts(page):
     assert set(page.locator(f"{table} tbody tr:not([hidden]) td:nth-child(2) a").all_inner_texts()) == zero
     page.get_by_label("Setting", exact=True).select_option("")
     page.locator(f"{table} th", has_text="Size").click()
-    sizes = [t for t in page.locator(f"{table} tbody td:nth-child(3)").all_inner_texts()]
+    sizes = [t for t in page.locator(f"{table} tbody td:nth-child(4)").all_inner_texts()]
     numbers = [float(t.rstrip("B")) for t in sizes if t != "–"]
     assert numbers == sorted(numbers)
 
 
 def test_a_leaderboard_chart_shows_with_its_caption_and_alt_text(page):
+    """Two charts: score over time, and score against size with the best model at each size."""
+    from catalogue.chart import pareto_front
+    from catalogue.leaderboard import board_rows
     page.goto("/papers/leaderboards/mmeb.html")
-    figure = page.locator("figure.catalogue-chart")
-    image = figure.locator("img")
-    expect(image).to_be_visible()
-    assert image.evaluate("img => img.complete && img.naturalWidth > 0")
-    assert image.get_attribute("alt").startswith("Scatter chart of ")
-    expect(figure.locator("figcaption")).to_contain_text("the month each paper first appeared")
+    over_time, over_size = page.locator("figure.catalogue-chart").all()
+    for figure in (over_time, over_size):
+        image = figure.locator("img")
+        expect(image).to_be_visible()
+        assert image.evaluate("img => img.complete && img.naturalWidth > 0")
+        assert image.get_attribute("alt").startswith("Scatter chart of ")
+    expect(over_time.locator("figcaption")).to_contain_text("the month each paper first appeared")
+    expect(over_size.locator("figcaption")).to_contain_text("Pareto front")
+    catalogue = load_catalogue(PROJECT)
+    front = pareto_front(board_rows(catalogue, catalogue.benchmarks["mmeb"]))
+    assert front and all(row.result.variant in over_size.locator("img").get_attribute("alt") for row in front)
 
 
 
@@ -274,12 +286,12 @@ def test_copy_button_copies_exactly_the_bibtex(browser, site_url):
     copied = page.evaluate("navigator.clipboard.readText()")
     catalogue = load_catalogue(PROJECT)
     paper = catalogue.by_slug["vlm2vec"]
-    expected = to_bibtex(paper, citation_keys(catalogue.papers)["vlm2vec"])
+    expected = to_bibtex(paper, citation_keys(catalogue.papers)["vlm2vec"], ("jiang2024vlm2vec",))  # with its old key
     assert copied.strip() == expected.strip()
     context.close()
 
 
-@pytest.mark.parametrize("path", ["papers/vlm2vec.html", "papers/qwen3-vl-embedding.html", "index.html"])
+@pytest.mark.parametrize("path", ["papers/vlm2vec.html", "papers/qwen3-vl-embedding.html", "index.html", "papers/models.html"])
 def test_phone_width_has_no_horizontal_scroll(browser, site_url, path):
     context = browser.new_context(base_url=site_url, viewport={"width": 390, "height": 844}, is_mobile=True)
     page = context.new_page()
@@ -307,7 +319,8 @@ def test_math_shows_as_mathml_with_no_script_and_no_request_off_the_site(browser
     context.close()
 
 
-@pytest.mark.parametrize("path", ["index.html", "papers/all.html", "papers/vlm2vec.html", "papers/leaderboards/mmeb.html",
+@pytest.mark.parametrize("path", ["index.html", "papers/all.html", "papers/models.html", "papers/vlm2vec.html",
+                                  "papers/leaderboards/mmeb.html",
                                   "papers/topics/index.html", "search.html"])
 def test_no_request_a_page_makes_fails(browser, site_url, path):
     """Every stylesheet, script, image and the favicon resolve: no 404 in the reader's console."""
@@ -363,7 +376,7 @@ def test_paper_page_says_where_the_reader_is_and_leads_on(phone):
 
 
 # Every kind of page, as a reader reaches it. axe-core comes inside axe-playwright-python.
-PAGE_TYPES = ["/index.html", "/papers/all.html", "/papers/vlm2vec.html", "/papers/years/2025.html",
+PAGE_TYPES = ["/index.html", "/papers/all.html", "/papers/models.html", "/papers/vlm2vec.html", "/papers/years/2025.html",
               "/papers/topics/reranking.html", "/papers/leaderboards/mmeb.html", "/papers/leaderboards/index.html",
               "/search.html?q=VLM2Vec", "/papers/new.html", "/about.html", "/404.html"]
 
@@ -399,12 +412,13 @@ def _tab_to(page, selector: str, limit: int = 400) -> None:
     raise AssertionError(f"Tab never reached {selector}")
 
 
-def test_copy_button_shows_when_reached_with_the_keyboard(page):
+def test_copy_button_shows_without_hovering_and_rings_when_reached_with_the_keyboard(page):
     page.goto("/papers/vlm2vec.html")
     button = page.locator("div.highlight-bibtex button.copybtn")
-    assert float(button.evaluate("b => getComputedStyle(b).opacity")) < 1  # hidden until wanted, as the theme has it
+    page.mouse.move(0, 0)  # nowhere near the block
+    page.wait_for_function("getComputedStyle(document.querySelector('div.highlight-bibtex button.copybtn')).opacity === '1'",
+                           timeout=5_000)
     _tab_to(page, "div.highlight-bibtex button.copybtn")
-    page.wait_for_function("document.activeElement && getComputedStyle(document.activeElement).opacity === '1'", timeout=5_000)
     assert button.evaluate("b => getComputedStyle(b).outlineStyle") == "solid"
 
 
@@ -472,3 +486,160 @@ def test_search_filters_are_the_indexs_own_and_cost_a_first_query_nothing(page):
     page.get_by_label("Year", exact=True).select_option("2024")
     expect(results).to_have_attribute("data-state", "done", timeout=30_000)
     assert loaded  # filtering loads them
+
+
+def test_models_page_lists_each_released_model_filters_and_sorts(page):
+    from catalogue.released import licence_class
+    catalogue = load_catalogue(PROJECT)
+    models = {m.name: (p, m) for p in catalogue.papers for m in p.models}
+    page.goto("/papers/models.html")
+    table = "#models table"
+    names = page.locator(f"{table} tbody td:first-child a").all_inner_texts()
+    assert sorted(names) == sorted(models)
+    headers = page.locator(f"{table} thead th").all_inner_texts()
+    assert headers[:7] == ["Model", "Parameters", "Dimension", "Max input", "Vectors", "Licence", "Weights"]
+    assert {"MMEB", "MMEB-V2", "ViDoRe V1"} <= set(headers)
+    jina = page.locator(f"{table} tbody tr", has=page.get_by_role("link", name="jina-embeddings-v4", exact=True))
+    assert jina.locator("td").nth(2).inner_text() == "2048 (128–2048) · 128 per token"
+    assert jina.locator("td").nth(4).inner_text() == "single-vector + multi-vector"
+    jina.get_by_role("link", name="jina-embeddings-v4", exact=True).click()  # to its paper page
+    expect(page).to_have_url(re.compile(r"/papers/jina-embeddings-v4\.html$"))
+    page.go_back()
+    visible = f"{table} tbody tr:not([hidden]) td:first-child a"
+    page.get_by_label("Licence", exact=True).select_option("restricted")
+    assert set(page.locator(visible).all_inner_texts()) == {n for n, (_, m) in models.items() if licence_class(m) == "restricted"}
+    page.get_by_label("Licence", exact=True).select_option("")
+    page.get_by_label("Vectors", exact=True).select_option("multi-vector")
+    assert set(page.locator(visible).all_inner_texts()) == {n for n, (_, m) in models.items() if "multi" in m.vectors}
+    page.get_by_label("Vectors", exact=True).select_option("")
+    page.get_by_label("Size", exact=True).select_option("< 3B")
+    shown = page.locator(f"{table} tbody tr:not([hidden]) td:nth-child(2)").all_inner_texts()
+    assert shown and all(float(t.rstrip("B")) < 3 for t in shown)
+    page.get_by_label("Size", exact=True).select_option("")
+    page.get_by_label("Modality", exact=True).select_option("video")
+    assert set(page.locator(visible).all_inner_texts()) == {n for n, (p, _) in models.items() if "video" in p.modalities}
+    page.get_by_label("Modality", exact=True).select_option("")
+    page.locator(f"{table} th", has_text="Parameters").click()
+    sizes = [float(t.rstrip("B")) for t in page.locator(f"{table} tbody td:nth-child(2)").all_inner_texts() if t != "–"]
+    assert len(sizes) > 3 and sizes == sorted(sizes)
+
+
+def test_a_board_filters_by_code_and_licence(page):
+    page.goto("/papers/leaderboards/vidore-v1.html")
+    table = "section[id^='board-'] table"
+    page.get_by_label("Licence", exact=True).select_option("restricted")
+    assert set(page.locator(f"{table} tbody tr:not([hidden]) td:nth-child(2) a").all_inner_texts()) == {
+        "jina-embeddings-v4 (single-vector)", "jina-embeddings-v4 (multi-vector)"}
+    page.get_by_label("Licence", exact=True).select_option("")
+    page.get_by_label("Code", exact=True).select_option("weights only")
+    assert set(page.locator(f"{table} tbody tr:not([hidden]) td:nth-child(6)").all_inner_texts()) == {"weights only"}
+
+
+def test_copy_as_latex_gives_the_rows_shown_and_a_bib_that_compiles(browser, site_url, tmp_path):
+    """A board filtered to small models: the copied booktabs table has exactly the rows shown, each
+    with a \\cite; the downloaded .bib has exactly their entries; pdflatex and bibtex resolve every key."""
+    from test_latex import compile_table, needs_tex
+    context = browser.new_context(base_url=site_url, permissions=["clipboard-read", "clipboard-write"], accept_downloads=True)
+    page = context.new_page()
+    page.goto("/papers/leaderboards/mmeb-v2.html")
+    page.get_by_label("Size", exact=True).select_option("< 3B")
+    shown = page.locator("section[id^='board-'] table tbody tr:not([hidden])")
+    names = shown.locator("td:nth-child(2) a").all_inner_texts()
+    assert 3 < len(names) < page.locator("section[id^='board-'] table tbody tr").count()
+    page.get_by_role("button", name="Copy as LaTeX").click()
+    expect(page.locator(".catalogue-cite-status")).to_contain_text(f"{len(names)} rows")
+    table = page.evaluate("navigator.clipboard.readText()")
+    assert "\\begin{tabular}" in table and "\\toprule" in table and "\\bottomrule" in table
+    lines = [line for line in table.splitlines() if "\\cite{" in line]
+    assert len(lines) == len(names)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download .bib").click()
+    assert download.value.suggested_filename == "mmeb-v2.bib"
+    bib = Path(download.value.path()).read_text(encoding="utf-8")
+    cited = {line.split("\\cite{")[1].split("}")[0] for line in lines}
+    assert set(re.findall(r"^@\w+\{([^,]+),", bib, flags=re.M)) == cited
+    context.close()
+    needs_tex()
+    log = compile_table(tmp_path, table, bib)
+    assert "undefined" not in log.lower()
+
+
+def test_ticking_two_models_on_a_board_opens_a_comparison_its_address_keeps(page):
+    page.goto("/papers/leaderboards/mmeb-v2.html")
+    link = page.locator("a.catalogue-compare-link")
+    expect(link).to_have_attribute("aria-disabled", "true")
+    page.get_by_label("Compare Qwen3-VL-Embedding-8B", exact=True).check()
+    page.get_by_label("Compare GME (7B)", exact=True).check()
+    expect(link).to_have_text("Compare (2)")
+    link.click()
+    expect(page).to_have_url(re.compile(r"/papers/compare\.html\?m=qwen3-vl-embedding%3AQwen3-VL-Embedding-8B&m=gme%3A"))
+    address = page.url
+    compare = page.locator("#catalogue-compare")
+    expect(compare).to_have_attribute("data-state", "done")
+    facts = compare.locator("table").first
+    assert facts.locator("thead th").all_inner_texts()[1:] == ["Qwen3-VL-Embedding-8B\nQwen3-VL-Embedding",
+                                                               "gme-Qwen2-VL-7B-Instruct\nGME"]
+    assert facts.locator("tr", has=page.locator("th", has_text="Dimension")).locator("td").all_inner_texts() == ["4096", "3584"]
+    board = compare.locator(".catalogue-compare-table", has=page.locator("caption", has_text="MMEB-V2 ("))
+    overall = board.locator("tr", has=page.locator("th", has_text="Overall"))
+    assert overall.locator("td").all_inner_texts()[1] == "57.8"
+    assert overall.locator("td.catalogue-best").count() == 1 and overall.locator("td").first.locator("strong").count() == 1
+    # The address alone gives the same comparison: it can be shared.
+    page.goto(address)
+    expect(page.locator("#catalogue-compare")).to_have_attribute("data-state", "done")
+    assert page.locator("#catalogue-compare table").count() >= 2
+
+
+def test_at_most_four_models_are_ticked_and_the_models_page_and_all_papers_tick_too(page):
+    page.goto("/papers/models.html")
+    boxes = page.locator("#models input.catalogue-tick")
+    for i in range(4):
+        boxes.nth(i).check()
+    assert boxes.nth(4).is_disabled()
+    expect(page.locator("a.catalogue-compare-link")).to_have_attribute("href", re.compile(r"compare\.html\?(m=[^&]+&){3}m=[^&]+$"))
+    page.goto("/papers/all.html")
+    page.get_by_label("Compare VLM2Vec", exact=True).check()
+    page.get_by_label("Compare VLM2Vec-V2", exact=True).check()
+    page.locator("a.catalogue-compare-link").click()
+    expect(page.locator("#catalogue-compare")).to_have_attribute("data-state", "done")
+    assert page.locator("#catalogue-compare caption", has_text="MMEB-V2").count() >= 1
+
+
+def test_a_comparison_of_four_fits_a_phone(phone):
+    phone.goto("/papers/compare.html?m=gme:gme-Qwen2-VL-2B-Instruct&m=jina-embeddings-v4:jina-embeddings-v4"
+               "&m=qwen3-vl-embedding:Qwen3-VL-Embedding-2B&m=vlm2vec-v2")
+    expect(phone.locator("#catalogue-compare")).to_have_attribute("data-state", "done")
+    assert phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    for table in phone.locator("#catalogue-compare table").all():
+        assert table.evaluate("t => t.scrollWidth <= t.parentElement.clientWidth + 1")
+
+
+def test_a_board_on_a_phone_shows_the_score_and_the_first_row_on_the_first_screen(phone):
+    """At 390 px: the score column comes right after the model, its number starts at the left of
+    its cell, and the first ranked row starts above the fold (measured, not assumed from a font)."""
+    phone.goto("/papers/leaderboards/mmeb-v2.html")
+    width, height = phone.viewport_size["width"], phone.viewport_size["height"]
+    score = phone.locator("section[id^='board-'] tbody tr").first.locator("td:nth-child(3) strong").bounding_box()
+    assert score["x"] >= 0 and score["x"] + score["width"] <= width, score
+    first = phone.locator("section[id^='board-'] tbody tr").first.bounding_box()
+    assert first["y"] < height, first
+    assert phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+
+
+@pytest.mark.parametrize(("scheme", "dark"), [("light", False), ("dark", True)])
+def test_a_chart_follows_the_colour_scheme(browser, site_url, tmp_path, scheme, dark):
+    """The chart is drawn on white; in dark mode it shows dark, not as a white box on a dark page."""
+    from PIL import Image, ImageStat
+    context = browser.new_context(base_url=site_url, viewport={"width": 1000, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto("/papers/leaderboards/mmeb.html")
+    shot = tmp_path / "chart.png"
+    for chart in page.locator(".catalogue-chart img").all():  # over time, and against size
+        chart.screenshot(path=str(shot))
+        brightness = ImageStat.Stat(Image.open(shot).convert("L")).mean[0]
+        assert (brightness < 80) if dark else (brightness > 180), brightness
+    # Furo's own switch wins over the system's setting.
+    page.evaluate("document.body.dataset.theme = 'light'")
+    page.locator(".catalogue-chart img").first.screenshot(path=str(shot))
+    assert ImageStat.Stat(Image.open(shot).convert("L")).mean[0] > 180
+    context.close()

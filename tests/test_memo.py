@@ -60,7 +60,9 @@ NEW_DATE = {"date": "2024-04", "arxiv": "2404.00001", "links": {"paper": "https:
     {"code": "unreleased"}, {"kind": "benchmark"}, {"backbones": ["Other-VL-2B"]}, {"modalities": ["text", "video"]},
     {"topics": ["beta-topic"]}, {"added": "2026-02-20"},
     {"results": [dict(benchmark="alpha-bench", variant="FakeEmbed-7B", size=7, score=64.0,
-                      source="https://arxiv.org/abs/2403.00001", table="Table 2", source_kind="paper")]},
+                      source="https://arxiv.org/abs/2403.00001", table="Table 2", source_kind="paper")],
+     "models": []},
+    {"models": [dict(name="FakeEmbed-7B", source="https://example.org/card", licence="MIT", variants=["FakeEmbed-7B"])]},
 ], ids=lambda fields: next(iter(fields)))
 def test_whatever_a_list_or_table_shows_renders_it_again(fake_root, fields):
     _, first = run(fake_root)

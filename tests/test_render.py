@@ -12,7 +12,7 @@ from catalogue.validate import load_catalogue
 
 PAGES = ["fakeembed.md", "fakeembed-v2.md", "weird-title.md", "years/2025.md", "topics/alpha-topic.md",
          "topics/index.md", "years/index.md", "all.md", "catalogue.bib", "leaderboards/alpha-bench.md",
-         "leaderboards/alpha-bench-unseen.md", "leaderboards/index.md", "new.md", "excluded.md",
+         "leaderboards/alpha-bench-unseen.md", "leaderboards/index.md", "new.md", "excluded.md", "models.md", "compare.md",
          "authors/index.md", "authors/e.md", "authors/o.md"]
 CHARTS = ["leaderboards/alpha-bench.svg", "leaderboards/alpha-bench-unseen.svg"]
 
@@ -73,6 +73,14 @@ def test_the_html_tables_hold_every_value_as_text(pages):
         block = block[:block.index("</table>\n</div>\n```\n") + len("</table>\n</div>\n```\n")]
         assert block.count("<tr") == block.count("</tr>") and page.count("```{catalogue-html}") == 1, name
     assert 'href="../weird-title.html"' in pages["leaderboards/alpha-bench-unseen.md"]
+
+
+def test_a_page_citing_a_key_published_before_still_finds_its_entry(fake_root):
+    catalogue = load_catalogue(fake_root)
+    pages = render_catalogue(catalogue, cited=frozenset({"example2024fakeembed"}))
+    assert "@inproceedings{example2024fakeembed," in pages["cited.bib"]
+    assert "@inproceedings{example2025fakeembed," in pages["catalogue.bib"]
+    assert "ids = {example2024fakeembed}" in pages["catalogue.bib"]
 
 
 def test_cited_bib_holds_only_the_entries_hand_written_pages_cite(fake_root):

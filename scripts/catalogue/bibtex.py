@@ -90,9 +90,11 @@ def _title_word(title: str) -> str:
 
 
 def base_key(paper: Paper) -> str:
-    """`<first author's surname><year><first title word>`, e.g. jiang2024vlm2vec."""
+    """`<first author's surname><year><first title word>`, e.g. jiang2025vlm2vec. The year is the
+    entry's `year` field, the version cited (Paper.cited_year), so key and year agree; keys made
+    with the first version's year before this rule still name their paper (data/bibtex-aliases.yaml)."""
     surname = _ascii_word(paper.authors[0].split()[-1]) if paper.authors else "anonymous"
-    return f"{surname or 'anonymous'}{paper.year or 'nd'}{_title_word(paper.title)}"
+    return f"{surname or 'anonymous'}{paper.cited_year or 'nd'}{_title_word(paper.title)}"
 
 
 def citation_keys(papers) -> dict[str, str]:
@@ -193,8 +195,9 @@ def _value_problems(value: str) -> list[str]:
     return []
 
 
-def _override_entry(override: BibOverride, key: str) -> str:
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in override.fields)
+def _override_entry(override: BibOverride, key: str, aliases: tuple[str, ...] = ()) -> str:
+    fields = [*override.fields, *([("ids", ", ".join(aliases))] if aliases else [])]
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@{override.kind}{{{key},\n{body}\n}}\n"
 
 
@@ -215,10 +218,11 @@ def _venue_parts(venue: str) -> tuple[str, str | None]:
     return name, year.group(1) if year else None
 
 
-def to_bibtex(paper: Paper, key: str) -> str:
-    """One BibTeX entry under `key`, fields in a fixed order; the authors' own entry wins if given."""
+def to_bibtex(paper: Paper, key: str, aliases: tuple[str, ...] = ()) -> str:
+    """One BibTeX entry under `key`, fields in a fixed order; the authors' own entry wins if given.
+    `aliases` are keys it was published under before (biblatex reads them from `ids`)."""
     if paper.bibtex:
-        return _override_entry(paper.bibtex, key)
+        return _override_entry(paper.bibtex, key, aliases)
     fields: list[tuple[str, str]] = [
         ("title", _protect_title(paper.title)),
         ("author", " and ".join(latex(a) for a in paper.authors)),
@@ -244,6 +248,8 @@ def to_bibtex(paper: Paper, key: str) -> str:
         fields += [("eprint", paper.arxiv), ("archivePrefix", "arXiv")]
     if paper.links.paper:
         fields.append(("url", paper.links.paper))
+    if aliases:
+        fields.append(("ids", ", ".join(aliases)))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
     return f"@{kind}{{{key},\n{body}\n}}\n"
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from feedgen.feed import FeedGenerator
 
-from . import schema
+from . import aliases, bibtex, compare, released, schema
 from .escape import csv_cell, md, md_url
 from .leaderboard import best_score
 from .memo import Memo
@@ -44,6 +44,7 @@ def _paper(paper: Paper, site: str) -> dict:
     data["links"] = _fields(paper.links)
     data["results"] = [dict(_fields(r), splits=dict(r.splits)) for r in paper.results]
     data["pending_results"] = [_fields(w) for w in paper.pending_results]
+    data["models"] = [dict(_fields(m), sources=dict(m.sources)) for m in paper.models]
     data["bibtex"] = _fields(paper.bibtex) if paper.bibtex else None
     if paper.checked:
         data["checked"] = {"month": paper.checked.month,
@@ -158,6 +159,16 @@ def to_atom(catalogue: Catalogue, site: str = "") -> str:
     return feed.atom_str(pretty=True).decode("utf-8")
 
 
+def to_bib(catalogue: Catalogue) -> str:
+    """catalogue.bib at the site's root, where a board's script cuts its rows' entries from it: a
+    page that linked the copy Sphinx makes of papers/catalogue.bib would be re-read on every new
+    paper, as that file changes."""
+    keys = bibtex.citation_keys(catalogue.papers)
+    old = aliases.by_slug(catalogue.aliases)
+    return "".join(bibtex.to_bibtex(p, keys[p.slug], old.get(p.slug, ())) + "\n"
+                   for p in sorted(catalogue.papers, key=lambda p: keys[p.slug]))
+
+
 # Every file above, by its name in the build output, as (catalogue, site address) -> text: the
 # Sphinx extension writes them all after the pages; `python -m catalogue export` prints one.
 FILES = {
@@ -165,9 +176,12 @@ FILES = {
     "catalogue.csv": to_csv,
     "awesome-list.md": lambda catalogue, site: to_awesome(catalogue),
     "feed.atom": to_atom,
+    "models.csv": lambda catalogue, site: released.to_csv(catalogue.papers),
+    "compare.json": lambda catalogue, site: compare.to_json(catalogue),  # what the comparison page reads
+    "catalogue.bib": lambda catalogue, site: to_bib(catalogue),
     schema.SCHEMA_ID: lambda catalogue, site: schema.to_json(catalogue.topics, catalogue.benchmarks),
 }
-_FLAGS = {"--awesome": "awesome-list.md", "--json": "catalogue.json", "--csv": "catalogue.csv", "--atom": "feed.atom",
+_FLAGS = {"--awesome": "awesome-list.md", "--json": "catalogue.json", "--csv": "catalogue.csv", "--atom": "feed.atom", "--models-csv": "models.csv",
           "--schema": schema.SCHEMA_ID}
 
 

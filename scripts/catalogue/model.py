@@ -151,6 +151,30 @@ class BibOverride:
 
 
 @dataclass(frozen=True)
+class ReleasedModel:
+    """A model whose weights (or API) anyone can use, with the facts a practitioner chooses by,
+    each read at `source` unless `sources` names another address for it (released.py)."""
+
+    name: str  # as its card names it
+    source: str  # where the facts are read: the model card, README or paper
+    variants: tuple[str, ...] = ()  # the entry's result variants that are this model
+    weights: str | None = None  # a Hugging Face repository id (owner/name) or the API's https:// page
+    licence: str | None = None  # an SPDX id of released.LICENCES, or "API only"
+    parameters: float | None = None  # in billions, as the source gives it
+    dimension: int | None = None  # of the single vector
+    token_dimension: int | None = None  # of each vector of a multi-vector embedding
+    matryoshka: tuple[int, ...] = ()  # the truncated dimensions the source says it supports
+    max_tokens: int | None = None
+    max_image: str | None = None  # the largest image, as the source states it ("1344×1344")
+    max_frames: int | None = None
+    vectors: tuple[str, ...] = ()  # "single", "multi" or both
+    sources: tuple[tuple[str, str], ...] = ()  # (fact, url) where one fact is read elsewhere
+
+    def source_of(self, fact: str) -> str:
+        return dict(self.sources).get(fact, self.source)
+
+
+@dataclass(frozen=True)
 class Paper:
     slug: str
     path: str  # the data file, relative to the project root, e.g. data/papers/vlm2vec.yaml
@@ -173,6 +197,7 @@ class Paper:
     added: str | None = None  # YYYY-MM-DD the entry entered the catalogue
     bibtex: BibOverride | None = None  # the authors' own BibTeX, written under the generated key
     unverified: tuple[str, ...] = ()  # required fields still awaiting verification
+    models: tuple[ReleasedModel, ...] = ()  # its released models and their facts
 
     @property
     def name(self) -> str:
@@ -208,6 +233,7 @@ class Catalogue:
     topics: dict[str, Topic]
     benchmarks: dict[str, Benchmark] = field(default_factory=dict)
     excluded: tuple[Excluded, ...] = ()  # data/excluded.yaml, in file order
+    aliases: dict[str, str] = field(default_factory=dict)  # BibTeX key published before -> slug (aliases.py)
 
     @cached_property  # looked up once per page: computing it each time is O(N^2) over a build
     def by_slug(self) -> dict[str, Paper]:

@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 
 import jinja2
 
-from . import bibtex, chart, urls
+from . import aliases, bibtex, chart, compare, latex, models_page, released, urls
 from .escape import fence, md, md_url, option
 from .leaderboard import RANKED_BY, Row, backbone_family, backbone_sizes, best_score, boards, score_text, size_class, size_text
 from .memo import Memo, digest
@@ -106,10 +106,10 @@ def _html_block(html: str) -> str:
     return f"{fence(html)}{{catalogue-html}}\n{html.rstrip()}\n{fence(html)}\n"
 
 
-def _table(columns: list[tuple[str, bool]], rows: list[list[list]]) -> str:
+def _table(columns: list[tuple[str, bool]], rows: list[list[list]], before: str = "") -> str:
     """(heading, right-aligned) per column; a cell is a list of parts, each text or a dict:
-    a link (href, text, internal), em, strong or filters."""
-    return _html_block(_html.get_template("table.html.j2").render(
+    a link (href, text, internal), em, strong or filters. `before` is HTML put ahead of it."""
+    return _html_block(before + _html.get_template("table.html.j2").render(
         columns=[dict(label=label, right=right) for label, right in columns], rows=rows))
 
 
@@ -129,7 +129,9 @@ def render_catalogue(catalogue: Catalogue, memo: Memo | None = None, cited: froz
     """
     memo = memo or Memo()
     keys = bibtex.citation_keys(catalogue.papers)
-    entries = {p.slug: memo.get(("bib", p, keys[p.slug]), bibtex.to_bibtex, p, keys[p.slug])
+    old_keys = aliases.by_slug(catalogue.aliases)
+    entries = {p.slug: memo.get(("bib", p, keys[p.slug], old_keys.get(p.slug, ())), bibtex.to_bibtex, p, keys[p.slug],
+                                old_keys.get(p.slug, ()))
                for p in catalogue.papers}  # each page and the .bib
     built_upon_by: dict[str, list[Paper]] = {}
     for paper in catalogue.papers:
@@ -169,13 +171,17 @@ def render_catalogue(catalogue: Catalogue, memo: Memo | None = None, cited: froz
         if not rows and not waiting:
             continue
         benchmark = catalogue.benchmarks[slug]
-        shown = tuple((r.paper.slug, r.paper.name, r.paper.date, r.paper.code, r.result, r.score, r.rank, r.others)
-                      for r in rows)
+        shown = tuple((r.paper.slug, r.paper.name, r.paper.date, r.paper.code, r.result, r.score, r.rank, r.others,
+                       released.model_for(r.paper, r.result.variant)) for r in rows)
         parent = catalogue.benchmarks.get(benchmark.split_of[0]) if benchmark.split_of else None
-        page, svg = memo.get(("board", benchmark, parent, shown, waiting), _board, benchmark, parent, rows, waiting)
+        cites = tuple(keys[r.paper.slug] for r in rows)
+        page, svg, size_svg = memo.get(("board", benchmark, parent, shown, waiting, cites), _board, benchmark, parent, rows,
+                                       waiting, cites)
         pages[f"{board_doc(slug)}.md"] = page
         if svg:
             pages[f"{board_doc(slug)}.svg"] = svg
+        if size_svg:
+            pages[f"{board_doc(slug)}-size.svg"] = size_svg
     pages["leaderboards/index.md"] = _overview(
         "leaderboards", "Leaderboards",
         "One board per benchmark: every score this catalogue records on it, ranked, with its paper and its source.",
@@ -214,7 +220,14 @@ def render_catalogue(catalogue: Catalogue, memo: Memo | None = None, cited: froz
          for t in catalogue.topics.values()],
         "data/topics.yaml",
     )
+    pages["compare.md"] = _env.get_template("compare.md.j2").render(
+        marker=MARKER, block=_html_block('<div id="catalogue-compare" data-src="compare.json"></div>'))
     pages["all.md"] = memo.get(("all", _as_tabled(catalogue.papers), topics), _all_papers, catalogue)
+    model_rows = models_page.model_rows(catalogue, all_boards)
+    boards_shown = tuple(catalogue.benchmarks[slug] for slug in models_page.main_boards(catalogue, all_boards))
+    pages["models.md"] = memo.get(("models", tuple((r.paper.slug, r.paper.name, r.paper.modalities, r.model, r.size,
+                                                     tuple(r.best.items())) for r in model_rows), boards_shown),
+                                  _models, model_rows, boards_shown)
     added = catalogue.additions()
     published = _recently_published(catalogue.papers)
     pages["new.md"] = memo.get(("new", _as_listed(added), _as_listed(published)), _whats_new, added, published)
@@ -223,7 +236,9 @@ def render_catalogue(catalogue: Catalogue, memo: Memo | None = None, cited: froz
     pages["catalogue.bib"] = f"% {MARKER}\n\n" + "".join(entries[p.slug] + "\n" for p in by_key)
     # What sphinxcontrib-bibtex reads: only the papers hand-written pages cite. Parsing every
     # entry cost 0.35 s per build at N=1,000 (docs/benchmark.md); catalogue.bib is the download.
-    pages["cited.bib"] = f"% {MARKER}\n\n" + "".join(entries[p.slug] + "\n" for p in by_key if keys[p.slug] in cited)
+    pages["cited.bib"] = f"% {MARKER}\n\n" + "".join(entries[p.slug] + "\n" for p in by_key if keys[p.slug] in cited) + "".join(
+        bibtex.to_bibtex(catalogue.by_slug[slug], old) + "\n"  # a page citing a key published before still resolves
+        for old, slug in sorted(catalogue.aliases.items()) if old in cited)
     return pages
 
 
@@ -339,46 +354,67 @@ def _as_tabled(papers: tuple[Paper, ...]) -> tuple:
 
 
 def _board(benchmark: Benchmark, parent: Benchmark | None, rows: tuple[Row, ...],
-           pending: tuple[tuple[str, str, str], ...] = ()) -> tuple[str, str | None]:
+           pending: tuple[tuple[str, str, str], ...] = (), cites: tuple[str, ...] = ()) -> tuple[str, str | None, str | None]:
     """A leaderboard page and its chart (None when no row can be charted); `parent` is the
-    benchmark this one is a split of; `pending` the papers whose number here is not entered yet."""
+    benchmark this one is a split of; `pending` the papers whose number here is not entered yet;
+    `cites` each row's BibTeX key, for the LaTeX table the page copies (latex.py)."""
     doc = board_doc(benchmark.slug)
     splits = benchmark.splits
     charted = chart.charted(rows)
     svg = chart.chart_svg(benchmark.name, rows, MARKER) if charted else None
+    # Score against size, with the best model at each size: drawn once three models give their size.
+    size_svg = chart.size_chart_svg(benchmark.name, rows, MARKER) if len(chart.sized(rows)) >= 3 else None
     about = md(f"{benchmark.name} scores {benchmark.overall}; its metric is {benchmark.metric}.")
     if benchmark.link:
         about += f" See [the benchmark's paper]({md_url(benchmark.link)})."
     table_rows = []
-    for row in rows:
+    for i, row in enumerate(rows):
         result, paper, printed = row.result, row.paper, dict(row.result.splits)
         setting = "zero-shot" if result.zero_shot else "trained on it" if result.zero_shot is False else "not stated"
-        filters = _filters(Size=[size_class(result.size) or "not given"], Source=[result.kind_label], Setting=[setting])
+        filters = _filters(Size=[size_class(result.size) or "not given"], Source=[result.kind_label], Setting=[setting],
+                           Code=[CODE_CELL.get(paper.code, "not stated")],
+                           Licence=[released.licence_filter(released.model_for(paper, result.variant))])
+        filters |= dict(compare=compare.compare_id(paper, result.variant))
+        if cites:
+            filters |= dict(cite=cites[i], tex=latex.row_line(row, benchmark, cites[i]))
         table_rows.append([
             [str(row.rank)],
             # The paper's first-version month is emphasis after the name, set beneath it in small type.
             [_page_link(result.variant, paper_doc(paper.slug), doc), dict(em=_when(paper, result)), filters],
-            [size_text(result.size)], [result.backbone or "–"], [CODE_CELL.get(paper.code, "–")],
+            # The score beside the model: on a phone it is in view without scrolling sideways.
             [dict(strong=score_text(row.score)), *(part for result, score in row.others
                                                     for part in (" · ", _other_number(result, score)))],
+            [size_text(result.size)], [result.backbone or "–"], [CODE_CELL.get(paper.code, "–")],
             *([score_text(printed[s]) if s in printed else "–"] for s in splits),
             [_source_link(result)],
         ])
-    columns = [("Rank", True), ("Model", False), ("Size", False), ("Backbone", False), ("Code", False), ("Score", True),
+    columns = [("Rank", True), ("Model", False), ("Score", True), ("Size", False), ("Backbone", False), ("Code", False),
                *((s, True) for s in splits), ("Source", False)]
+    cite_html = _html.from_string(_CITE_HTML).render(
+        slug=benchmark.slug, head=latex.head(benchmark, f"papers/{doc}.html"), foot=latex.foot(benchmark)) + "\n" if cites else ""
     left_out = len(rows) - len(charted)
     caption = (f"{benchmark.name} overall score against the month each paper first appeared; the marker gives the "
-               f"size class, and the leading {min(chart.LABELLED, len(charted))} results carry their rank in the table below, "
+               f"size class, and the leading {min(chart.LABELLED, len(charted))} results carry their rank in the table above, "
                "which is the chart's data" + (f" ({left_out} of its results have no dated paper and are not charted)." if left_out else "."))
     page = _env.get_template("leaderboard.md.j2").render(
         marker=MARKER, label=f"board-{benchmark.slug}", b=benchmark, about=about,
-        count=len(rows), papers=len({row.paper.slug for row in rows}), table=_table(columns, table_rows),
+        count=len(rows), papers=len({row.paper.slug for row in rows}), table=_table(columns, table_rows, cite_html),
         split=benchmark.split_of[1] if benchmark.split_of else "", parent=parent.name if parent else "",
         chart=f"{benchmark.slug}.svg" if svg else None, alt=option(chart.chart_text(benchmark.name, rows)),
-        caption=md(caption), ranked_by=RANKED_BY, models_with_others=sum(bool(row.others) for row in rows),
+        caption=md(caption), ranked_by=RANKED_BY,
+        size_chart=f"{benchmark.slug}-size.svg" if size_svg else None,
+        size_alt=option(chart.size_chart_text(benchmark.name, rows)),
+        size_caption=md(f"{benchmark.name} overall score against model size (log scale), for the "
+                        f"{len(chart.sized(rows))} results that give their size; the line is the best score at each size "
+                        "or smaller (the Pareto front), and its models carry their rank in the table above."),
+        cite=bool(cites), models_with_others=sum(bool(row.others) for row in rows),
         pending=[f"{_link(name, paper_doc(slug), doc)}: {md(reason)}" for slug, name, reason in pending],
     )
-    return page, svg
+    return page, svg, size_svg
+
+
+# Where the board's script finds the LaTeX table's head and foot (the rows carry their own lines).
+_CITE_HTML = """<div class="catalogue-cite" data-board="{{ slug }}" data-head="{{ head }}" data-foot="{{ foot }}"></div>"""
 
 
 ALL_PAPERS_COLUMNS = [("Paper", False), ("Year", False), ("Venue", False), ("Sizes", False), ("Backbone", False),
@@ -392,8 +428,34 @@ def _all_papers(catalogue: Catalogue) -> str:
 
 
 def _best(paper: Paper, benchmark: str) -> str:
+    """The paper's best overall score on a benchmark with the size of the model that scored it:
+    '77.8 (8B)'; of equal scores, the smallest model's."""
     best = best_score(paper, benchmark)
-    return "–" if best is None else score_text(best)
+    if best is None:
+        return "–"
+    sizes = [r.size for r in paper.results if r.benchmark == benchmark and r.score == best and r.size]
+    return score_text(best) + (f" ({size_text(min(sizes))})" if sizes else "")
+
+
+def _models(rows: tuple[models_page.ModelRow, ...], boards: tuple[Benchmark, ...]) -> str:
+    """The Models page: a row per released model, its facts, and its best score on each main board."""
+    doc = "models"
+    table_rows = []
+    for row in rows:
+        m = row.model
+        table_rows.append([
+            [_page_link(m.name, paper_doc(row.paper.slug), doc), dict(em=row.paper.name),
+             _filters(**models_page.model_filters(row)) | dict(compare=f"{row.paper.slug}:{m.name}")],
+            *([cell] for cell in models_page.fact_cells(row)), [models_page.weights_link(m)],
+            *([models_page.best_text(row, b.slug)] for b in boards),
+            [dict(href=m.source, text="source", internal=False),
+             *(part for fact, url in m.sources for part in (" · ", dict(href=url, text=fact, internal=False)))],
+        ])
+    columns = [("Model", False), ("Parameters", True), ("Dimension", False), ("Max input", False), ("Vectors", False),
+               ("Licence", False), ("Weights", False), *((b.name, True) for b in boards), ("Source", False)]
+    return _env.get_template("models.md.j2").render(marker=MARKER, count=len(rows),
+                                                    papers=len({r.paper.slug for r in rows}),
+                                                    table=_table(columns, table_rows))
 
 
 def _row(paper: Paper, from_doc: str, catalogue: Catalogue) -> list[list]:
@@ -405,6 +467,7 @@ def _row(paper: Paper, from_doc: str, catalogue: Catalogue) -> list[list]:
     name = [_page_link(paper.name, paper_doc(paper.slug), from_doc)] + ([dict(em=paper.title)] if paper.short_name else [])
     filters = _filters(Year=[paper.year or "no date"], Topic=topics, Code=[CODE_CELL.get(paper.code, "not stated")],
                        Kind=[paper.kind or "not stated"], Modality=list(paper.modalities) or ["not stated"])
+    filters |= dict(compare=paper.slug)
     return [
         [*name, filters], [paper.year or "–"], [paper.venue or "preprint"],
         [" · ".join(size_text(s) for s in sizes) or "–"],

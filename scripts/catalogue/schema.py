@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 
-from . import urls
+from . import released, urls
 from .model import SOURCE_KINDS, Benchmark, Topic
 from .validate import (
     BADGE_TEXT,
@@ -101,6 +101,33 @@ def _pending(benchmarks: dict[str, Benchmark]) -> dict:
             "properties": {"benchmark": {"enum": list(benchmarks)}, "reason": _text(RESULT_LIMITS["table"], _anchored(BADGE_TEXT))}}
 
 
+def _model() -> dict:
+    """A released model (released.py): each fact typed, and read at `source` unless `sources` says where."""
+    count = {"type": "integer", "minimum": 1, "maximum": released.MAX_INTEGER}
+    properties = {
+        "name": _text(120),
+        "variants": _list(_text(RESULT_LIMITS["variant"])),
+        "weights": {"anyOf": [{"type": "string", "pattern": _anchored(released.HF_ID), "maxLength": 96},
+                              _text(500, URL)],
+                    "description": "a Hugging Face repository id (owner/name), or the https:// page of an API"},
+        "licence": {"enum": list(released.LICENCES)},
+        "parameters": {"type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": released.MAX_PARAMETERS_B,
+                       "description": "in billions, e.g. 2.21"},
+        **{key: count for key in released.INTEGER_FACTS},
+        "matryoshka": {"type": "array", "items": count, "minItems": 1, "uniqueItems": True},
+        "max_image": _text(40, _anchored(released.MAX_IMAGE)),
+        "vectors": {"type": "array", "items": {"enum": list(released.VECTORS)}, "minItems": 1, "uniqueItems": True},
+        "source": _text(500, URL),
+        "sources": {"type": "object", "propertyNames": {"enum": list(released.FACTS)},
+                    "additionalProperties": _text(500, URL)},
+    }
+    assert set(properties) == set(released.MODEL_FIELDS)
+    # The validator reads `fact:` left empty as the fact left out; what it requires must be given.
+    properties = {key: value if key in released.MODEL_REQUIRED else _or_null(value) for key, value in properties.items()}
+    return {"type": "object", "properties": properties, "additionalProperties": False,
+            "allOf": [_given(field) for field in released.MODEL_REQUIRED]}
+
+
 def _awaited(field: str) -> dict:
     """`field` is required unless `unverified` lists it."""
     listed = {"required": ["unverified"], "properties": {"unverified": {"type": "array", "contains": {"const": field}}}}
@@ -142,6 +169,7 @@ def entry_schema(topics: dict[str, Topic], benchmarks: dict[str, Benchmark]) -> 
         "added": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "YYYY-MM-DD the entry was added"},
         "bibtex": {"type": "string", "maxLength": 8000},
         "unverified": _list({"enum": list(MAY_AWAIT)}),
+        "models": {"type": "array", "maxItems": MAX_ITEMS, "items": _model()},
     }
     assert set(properties) == set(FIELDS)
     properties = {key: value if key == "title" else _or_null(value) for key, value in properties.items()}  # a page needs a name

@@ -17,7 +17,8 @@ import unicodedata
 from pathlib import Path
 
 from . import urls
-from .bibtex import parse_override
+from .aliases import load_aliases
+from .bibtex import citation_keys, parse_override
 from .load import parse_yaml, read_bytes, read_yaml
 from .memo import Memo, digest
 from .model import (
@@ -36,12 +37,13 @@ from .model import (
     Result,
     Topic,
 )
+from .released import check_models
 from .summary import MAX_WORDS, MIN_WORDS, summary_problems, word_count
 
 REQUIRED = ("title", "authors", "date", "links.paper", "topics", "summary", "checked")
 OPTIONAL = (
     "short_name", "arxiv", "venue", "kind", "code", "backbones", "modalities",
-    "builds_on", "results", "pending_results", "added", "bibtex", "unverified",
+    "builds_on", "results", "pending_results", "added", "bibtex", "unverified", "models",
 )
 MAX_CHECKED_SOURCES = 12
 CHECKED_LIMITS = {"label": 60, "url": 500}  # characters
@@ -125,10 +127,12 @@ def load_catalogue(root: Path, today: dt.date | None = None, memo: Memo | None =
             papers.append(paper)
     problems += cross_check(papers, slugs)
     problems += _excluded_but_catalogued(excluded, papers)
+    aliases, alias_problems = load_aliases(data_dir / "bibtex-aliases.yaml", papers, citation_keys(papers))
+    problems += alias_problems
     if problems:
         raise CatalogueError(problems)
     papers.sort(key=lambda p: (p.date or "", p.added or "", p.slug), reverse=True)
-    return Catalogue(papers=tuple(papers), topics=topics, benchmarks=benchmarks, excluded=excluded)
+    return Catalogue(papers=tuple(papers), topics=topics, benchmarks=benchmarks, excluded=excluded, aliases=aliases)
 
 
 class _TooSlow(Exception):
@@ -309,6 +313,10 @@ class _Fields:
         unknown keys is reported in a moment (only MAX_PROBLEMS_PER_FILE are shown)."""
         return _suggest(word, choices) if len(self.problems) < MAX_PROBLEMS_PER_FILE else ""
 
+    def sub(self, prefix: str, data: dict) -> _Fields:
+        """The same reader for a nested mapping, reporting under `prefix` (models[0].licence)."""
+        return _Sub(self, prefix, data)
+
     def keys(self, allowed, required, hints: dict[str, str]) -> None:
         """A nested mapping's keys: each unknown one, and each required one left out or empty."""
         for key in self.data:
@@ -429,6 +437,7 @@ def validate_paper(
     bibtex = _bibtex(f)
     results = _results(f, benchmarks or {}, today)
     pending = _pending_results(f, benchmarks or {})
+    models = check_models(f, data.get("models"), {r.variant for r in results})
     checked = _checked(f, today)
 
     paper = None
@@ -438,6 +447,7 @@ def validate_paper(
             authors=authors, date=date, links=links, short_name=short_name, arxiv=arxiv, venue=venue,
             code=code, kind=kind, backbones=f.texts("backbones"), modalities=f.texts("modalities", MODALITIES),
             builds_on=builds_on, results=results, pending_results=pending, added=added, bibtex=bibtex, unverified=unverified, checked=checked,
+            models=models,
         )
         if f.problems:  # texts() above may still have found something
             paper = None

@@ -23,7 +23,8 @@ function makeSelect(label, values, onChange) {
 
 // Numbers (scores, ranks, sizes such as 8.29B) compare as numbers: as text "72.175" would sort
 // above "72.4". Empty cells ("–") go last whichever way the column is sorted.
-const NUMBER = /^-?\d+(?:\.\d+)?B?$/;
+// A score may carry the size it belongs to: "77.8 (8B)" sorts as 77.8.
+const NUMBER = /^-?\d+(?:\.\d+)?B?(?: \(.*\))?$/;
 
 function sortValue(cell) {
   // A cell led by a link (a paper's name, with its title beneath) or a bold score (with the
@@ -74,6 +75,9 @@ function enhance(table, noun) {
   });
   controls.append(count);
   (table.closest(".table-wrapper") || table).before(controls);
+  addCompareBoxes(table, rows, controls);
+  const cite = table.closest("section")?.querySelector("div.catalogue-cite");
+  if (cite) addCiteButtons(controls, cite, () => rows.filter((row) => !row.hidden));
 
   [...table.tHead.rows[0].cells].forEach((th, index) => {
     th.classList.add("catalogue-sortable");
@@ -92,10 +96,205 @@ function enhance(table, noun) {
   apply();
 }
 
+// Compare: a box per row ticks its model (render: data-compare); two to four open the comparison
+// page, whose address names them (compare.py).
+const COMPARE_MAX = 4;
+
+function contentRoot() {
+  return document.documentElement.dataset.content_root || "";
+}
+
+function addCompareBoxes(table, rows, controls) {
+  const ticked = [];
+  const link = document.createElement("a");
+  link.className = "catalogue-button catalogue-compare-link";
+  const update = () => {
+    const query = ticked.map((id) => "m=" + encodeURIComponent(id)).join("&");
+    link.textContent = `Compare (${ticked.length})`;
+    if (ticked.length >= 2) link.href = `${contentRoot()}papers/compare.html?${query}`;
+    else link.removeAttribute("href");
+    link.setAttribute("aria-disabled", String(ticked.length < 2));
+    table.querySelectorAll("input.catalogue-tick").forEach((box) => {
+      box.disabled = !box.checked && ticked.length >= COMPARE_MAX;
+    });
+  };
+  rows.forEach((row) => {
+    const id = row.querySelector("span.catalogue-row")?.dataset.compare;
+    if (!id) return;
+    const box = document.createElement("input");
+    box.type = "checkbox";
+    box.className = "catalogue-tick";
+    const name = row.cells[0].querySelector("a") || row.cells[1]?.querySelector("a");
+    box.setAttribute("aria-label", `Compare ${name ? name.textContent : id}`);
+    box.addEventListener("change", () => {
+      if (box.checked && !ticked.includes(id)) ticked.push(id);
+      if (!box.checked) ticked.splice(ticked.indexOf(id), 1);
+      update();
+    });
+    (name ? name.closest("td") : row.cells[0]).querySelector("p").prepend(box, " ");
+  });
+  if (!table.querySelector("input.catalogue-tick")) return;
+  update();
+  controls.append(link);
+}
+
+function cell(tag, text, attrs = {}) {
+  const c = document.createElement(tag);
+  if (text instanceof Node) c.append(text); else c.textContent = text;
+  Object.entries(attrs).forEach(([k, v]) => c.setAttribute(k, v));
+  return c;
+}
+
+function anchor(href, text) {
+  const a = document.createElement("a");
+  a.href = href;
+  a.textContent = text;
+  return a;
+}
+
+function compareTable(caption, heads, body) {
+  const wrap = document.createElement("div");
+  wrap.className = "table-wrapper catalogue-compare-table";
+  const table = document.createElement("table");
+  table.className = "docutils align-default";
+  table.append(cell("caption", caption));
+  const head = table.createTHead().insertRow();
+  head.append(cell("th", ""), ...heads.map((h) => cell("th", h.cloneNode(true), { scope: "col" })));
+  const tbody = table.createTBody();
+  body.forEach(([label, values, best]) => {
+    const tr = tbody.insertRow();
+    tr.append(cell("th", label, { scope: "row" }));
+    values.forEach((v, i) => {
+      const td = cell("td", best.has(i) ? cell("strong", v) : v);
+      if (best.has(i)) td.classList.add("catalogue-best");
+      tr.append(td);
+    });
+  });
+  wrap.append(table);
+  return wrap;
+}
+
+function bestOf(values) {
+  const numbers = values.map((v) => (typeof v === "number" ? v : null));
+  const top = Math.max(...numbers.filter((v) => v !== null));
+  return new Set(numbers.length > 1 && numbers.filter((v) => v !== null).length > 1
+    ? numbers.flatMap((v, i) => (v === top ? [i] : [])) : []);
+}
+
+async function renderCompare(root) {
+  const ids = [...new Set(new URLSearchParams(location.search).getAll("m"))].slice(0, COMPARE_MAX);
+  if (ids.length < 2) {
+    root.append(cell("p", "Tick two to four models in a table to compare them here."));
+    return;
+  }
+  const data = await (await fetch(contentRoot() + root.dataset.src)).json();
+  const models = ids.map((id) => {
+    const [slug, ...rest] = id.split(":");
+    const name = rest.join(":");
+    const paper = data.papers[slug];
+    return { id, slug, name, paper, facts: paper && name ? paper.models[name] : undefined };
+  });
+  const missing = models.filter((m) => !m.paper);
+  if (missing.length) root.append(cell("p", `Not in the catalogue: ${missing.map((m) => m.id).join(", ")}.`));
+  const found = models.filter((m) => m.paper);
+  const heads = found.map((m) => {
+    const p = document.createElement("span");
+    p.append(anchor(m.paper.page, m.name || m.paper.name));
+    if (m.name) p.append(cell("small", ` ${m.paper.name}`));
+    return p;
+  });
+  const FACTS = ["Parameters", "Dimension", "Max input", "Vectors", "Licence", "Weights"];
+  root.append(compareTable("Facts", heads, FACTS.map((f) => [f, found.map((m) => (m.facts ? m.facts[f] : "–")), new Set()])));
+  let shown = 0;
+  const drawn = new Set();
+  Object.entries(data.boards).forEach(([slug, board]) => {
+    if (board.split_of && drawn.has(board.split_of)) return; // its parent's table has the split
+    const best = found.map((m) => {
+      const mine = board.rows.filter((r) => (m.name ? r[0] === m.id : r[1] === m.slug));
+      return mine.length ? mine.reduce((a, b) => (b[3] > a[3] ? b : a)) : null;
+    });
+    if (best.filter(Boolean).length < 2) return;
+    shown += 1;
+    drawn.add(slug);
+    const lines = [["Overall", best.map((r) => (r ? r[3] : null))],
+      ...board.splits.map((s) => [s, best.map((r) => (r && s in r[4] ? r[4][s] : null))])]
+      .filter(([label, values], i) => i === 0 || values.some((v) => v !== null));
+    const caption = document.createElement("span");
+    caption.append(anchor(board.page, board.name), ` (${board.metric})`);
+    root.append(compareTable(caption, heads,
+      lines.map(([label, values]) => [label, values.map((v) => (v === null ? "–" : String(v))), bestOf(values)])));
+  });
+  if (!shown) root.append(cell("p", "No board has a score from two of these models."));
+  root.dataset.state = "done";
+}
+
+// "Copy as LaTeX" and "Download .bib" on a board: the rows shown, in the order shown. Each row
+// carries its LaTeX line and BibTeX key (render._board, latex.py); the .bib is cut from the
+// catalogue's own file, so the keys are the same.
+function addCiteButtons(controls, cite, shownRows) {
+  const status = document.createElement("span");
+  status.className = "catalogue-cite-status";
+  status.setAttribute("aria-live", "polite");
+  const spans = () => shownRows().map((row) => row.querySelector("span.catalogue-row"));
+  const latex = () => cite.dataset.head + spans().map((s) => s.dataset.tex).join("") + cite.dataset.foot;
+  const keys = () => [...new Set(spans().map((s) => s.dataset.cite))];
+
+  const copy = button("Copy as LaTeX", async () => {
+    const text = latex();
+    cite.dataset.latex = text; // readable where the clipboard is not (a page opened from disk)
+    try {
+      await navigator.clipboard.writeText(text);
+      status.textContent = `Copied a table of ${spans().length} rows.`;
+    } catch {
+      status.textContent = "The browser refused the clipboard: select the table below.";
+      showText(cite, text);
+    }
+  });
+  const bib = button("Download .bib", async () => {
+    const link = document.querySelector("a.catalogue-file[href$='catalogue.bib']");
+    const wanted = new Set(keys());
+    const whole = await (await fetch(link.href)).text();
+    const entries = whole.split(/\n(?=@)/).filter((e) => wanted.has((e.match(/^@\w+\{([^,]+),/) || [])[1]));
+    const file = new Blob([entries.map((e) => e.trim() + "\n").join("\n")], { type: "application/x-bibtex" });
+    const save = document.createElement("a");
+    save.href = URL.createObjectURL(file);
+    save.download = `${cite.dataset.board}.bib`;
+    document.body.append(save);
+    save.click();
+    save.remove();
+    status.textContent = `Saved ${entries.length} BibTeX entries.`;
+  });
+  controls.append(copy, bib, status);
+}
+
+function button(label, onClick) {
+  const b = document.createElement("button");
+  b.type = "button";
+  b.className = "catalogue-button";
+  b.textContent = label;
+  b.addEventListener("click", onClick);
+  return b;
+}
+
+function showText(cite, text) {
+  let area = cite.querySelector("textarea");
+  if (!area) {
+    area = document.createElement("textarea");
+    area.readOnly = true;
+    area.rows = 8;
+    area.setAttribute("aria-label", "The board as a LaTeX table");
+    cite.append(area);
+  }
+  area.value = text;
+  area.select();
+}
+
 // The sections carry the ids of their labels: (all-papers)= and (board-<slug>)= in the templates.
 document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("#all-papers table").forEach((t) => enhance(t, "papers"));
+  document.querySelectorAll("#models table").forEach((t) => enhance(t, "models"));
   document.querySelectorAll("section[id^='board-'] table").forEach((t) => enhance(t, "results"));
+  document.querySelectorAll("#catalogue-compare").forEach((root) => renderCompare(root));
 });
 
 // The search page opened from disk: its module script and index cannot load, so say how to serve it.
