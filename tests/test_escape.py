@@ -176,3 +176,12 @@ def test_issue_text_is_one_code_span_with_the_text(text, arxiv):
         assert [c.type for c in children[1:]] == ["text"] and children[1].content == f" (arXiv {arxiv})"
     else:
         assert [c.type for c in children] == ["text"]
+
+
+@EXAMPLES
+@given(tail=hostile)
+def test_every_url_the_validator_accepts_is_written_as_it_is(tail):
+    from catalogue.urls import url_problems
+    url = "https://example.org/" + tail
+    if not url_problems(url):
+        assert md_url(url).replace("\\&", "&") == url
