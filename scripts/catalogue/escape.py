@@ -6,7 +6,7 @@ syntax around it, so a title with `*`, `_`, `{`, `<`, `$`, `|`, `)[` or `=` stay
 
     md           Markdown (MyST) paragraph, heading or table-cell text
     md_url       a Markdown link destination: [text](<here>)
-    option       a MyST directive option value (:alt: in a figure)
+    myst_option  a MyST directive option value (:alt: in a figure)
     attr         HTML text or a double-quoted HTML attribute
     csv_cell     a CSV cell a spreadsheet opens
     chart_label  text matplotlib draws (never read as mathtext)
@@ -56,7 +56,7 @@ def md_url(url: str) -> str:
     return "".join(out).replace("&", "\\&")
 
 
-def option(text: str) -> str:
+def myst_option(text: str) -> str:
     """A MyST directive option value (`:alt: here`): one JSON-quoted line, so `#` is not a YAML
     comment and `: ` not a mapping."""
     return json.dumps(_one_line(text), ensure_ascii=False)

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 import jinja2
 
 from . import bibtex, chart
-from .escape import fence, md, md_url, option
+from .escape import fence, md, md_url, myst_option
 from .leaderboard import RANKED_BY, Row, backbone_family, backbone_sizes, best_score, boards, score_text, size_class, size_text
 from .memo import Memo, digest
 from .model import EXCLUSION_REASONS, Benchmark, Catalogue, Excluded, Paper, Result
@@ -318,7 +318,7 @@ def _board(benchmark: Benchmark, parent: Benchmark | None, rows: tuple[Row, ...]
         marker=MARKER, label=f"board-{benchmark.slug}", b=benchmark, about=about,
         count=len(rows), papers=len({row.paper.slug for row in rows}), table=_table(columns, table_rows),
         split=benchmark.split_of[1] if benchmark.split_of else "", parent=parent.name if parent else "",
-        chart=f"{benchmark.slug}.svg" if svg else None, alt=option(chart.chart_text(benchmark.name, rows)),
+        chart=f"{benchmark.slug}.svg" if svg else None, alt=myst_option(chart.chart_text(benchmark.name, rows)),
         caption=md(caption), ranked_by=RANKED_BY, models_with_others=sum(bool(row.others) for row in rows),
         pending=[f"{_link(name, paper_doc(slug), doc)}: {md(reason)}" for slug, name, reason in pending],
     )
