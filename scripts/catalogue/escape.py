@@ -6,7 +6,7 @@ syntax around it, so a title with `*`, `_`, `{`, `<`, `$`, `|`, `)[` or `=` stay
 
     md           Markdown (MyST) paragraph, heading or table-cell text
     md_url       a Markdown link destination: [text](<here>)
-    option       a MyST directive option value (:alt: in a figure)
+    myst_option  a MyST directive option value (:alt: in a figure)
     attr         HTML text or a double-quoted HTML attribute
     csv_cell     a CSV cell a spreadsheet opens
     chart_label  text matplotlib draws (never read as mathtext)
@@ -24,7 +24,7 @@ import re
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 # What a URL may keep as it is in a link destination: RFC 3986's unreserved and reserved
 # characters, less ( ) [ ] (they end or nest Markdown links), and % before two hex digits.
-_URL_KEEPS = re.compile(r"[A-Za-z0-9\-._~:/?#@!$&'*+,;=]|%[0-9A-Fa-f]{2}")
+URL_KEEPS = re.compile(r"[A-Za-z0-9\-._~:/?#@!$&'*+,;=]|%[0-9A-Fa-f]{2}")
 # A spreadsheet runs a cell (or a ;-separated part of one, where it splits on ;) as a formula
 # when it starts with one of these.
 _FORMULA_STARTS = ("=", "+", "-", "@")  # tabs and line breaks are gone: a cell is one line
@@ -46,7 +46,7 @@ def md_url(url: str) -> str:
     not read as an HTML entity."""
     out, i = [], 0
     while i < len(url):
-        kept = _URL_KEEPS.match(url, i)
+        kept = URL_KEEPS.match(url, i)
         if kept:
             out.append(kept.group(0))
             i = kept.end()
@@ -56,7 +56,7 @@ def md_url(url: str) -> str:
     return "".join(out).replace("&", "\\&")
 
 
-def option(text: str) -> str:
+def myst_option(text: str) -> str:
     """A MyST directive option value (`:alt: here`): one JSON-quoted line, so `#` is not a YAML
     comment and `: ` not a mapping."""
     return json.dumps(_one_line(text), ensure_ascii=False)

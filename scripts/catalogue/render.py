@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 import jinja2
 
 from . import aliases, bibtex, chart, compare, latex, models_page, released, urls
-from .escape import fence, md, md_url, option
+from .escape import fence, md, md_url, myst_option
 from .leaderboard import RANKED_BY, Row, backbone_family, backbone_sizes, best_score, boards, score_text, size_class, size_text
 from .memo import Memo, digest
 from .model import EXCLUSION_REASONS, Benchmark, Catalogue, Excluded, Paper, Result
@@ -400,10 +400,10 @@ def _board(benchmark: Benchmark, parent: Benchmark | None, rows: tuple[Row, ...]
         marker=MARKER, label=f"board-{benchmark.slug}", b=benchmark, about=about,
         count=len(rows), papers=len({row.paper.slug for row in rows}), table=_table(columns, table_rows, cite_html),
         split=benchmark.split_of[1] if benchmark.split_of else "", parent=parent.name if parent else "",
-        chart=f"{benchmark.slug}.svg" if svg else None, alt=option(chart.chart_text(benchmark.name, rows)),
+        chart=f"{benchmark.slug}.svg" if svg else None, alt=myst_option(chart.chart_text(benchmark.name, rows)),
         caption=md(caption), ranked_by=RANKED_BY,
         size_chart=f"{benchmark.slug}-size.svg" if size_svg else None,
-        size_alt=option(chart.size_chart_text(benchmark.name, rows)),
+        size_alt=myst_option(chart.size_chart_text(benchmark.name, rows)),
         size_caption=md(f"{benchmark.name} overall score against model size (log scale), for the "
                         f"{len(chart.sized(rows))} results that give their size; the line is the best score at each size "
                         "or smaller (the Pareto front), and its models carry their rank in the table above."),

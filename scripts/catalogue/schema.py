@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 
 from . import released, urls
+from .escape import URL_KEEPS
 from .model import SOURCE_KINDS, Benchmark, Topic
 from .validate import (
     BADGE_TEXT,
@@ -40,7 +41,7 @@ from .validate import (
 )
 
 SCHEMA_ID = "entry.schema.json"
-URL = r"^https://[^\s()\[\]|<>\"`\\]*$"  # what urls.url_problems refuses outright, as far as a pattern can say
+URL = f"^https://(?:{URL_KEEPS.pattern})*$"  # the characters urls.url_problems lets through, as far as a pattern can say
 
 
 def _anchored(pattern) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from .escape import URL_KEEPS
+
 ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}")  # used with fullmatch, as every pattern here
 _GITHUB_REPO = re.compile(r"/[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+/?")
 # Plain ASCII host names only: user info (https://arxiv.org@evil.example/) and look-alike letters
@@ -40,6 +42,11 @@ def url_problems(url: str) -> list[str]:
         return ["contains ( ) [ ] or |; percent-encode them as %28 %29 %5B %5D %7C, or paste the plain address"]
     if any(ord(c) < 32 or ord(c) == 127 for c in url):
         return ["contains a control character; retype the address"]
+    # Whatever else a Markdown link would have to percent-encode (escape.md_url) is refused too,
+    # so every link is published, and read back from the awesome list, exactly as written.
+    unsafe = sorted(set(URL_KEEPS.sub("", url)))
+    if unsafe:
+        return [f"contains {' '.join(unsafe)}, which must be percent-encoded (a lone % as %25); paste the address as the browser shows it"]
     if "@" in parts.netloc:
         return ["has user info before an @ in the host part; give the plain address (https://host/...)"]
     if port is not None:
