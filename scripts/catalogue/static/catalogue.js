@@ -295,4 +295,6 @@ document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("#models table").forEach((t) => enhance(t, "models"));
   document.querySelectorAll("section[id^='board-'] table").forEach((t) => enhance(t, "results"));
   document.querySelectorAll("#catalogue-compare").forEach((root) => renderCompare(root));
+  // On a phone a chart scrolls sideways in its figure (catalogue.css): keyboard users can reach it.
+  document.querySelectorAll("figure.catalogue-chart").forEach((figure) => { figure.tabIndex = 0; });
 });
