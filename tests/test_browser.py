@@ -643,3 +643,14 @@ def test_a_chart_follows_the_colour_scheme(browser, site_url, tmp_path, scheme, 
     page.locator(".catalogue-chart img").first.screenshot(path=str(shot))
     assert ImageStat.Stat(Image.open(shot).convert("L")).mean[0] > 180
     context.close()
+
+
+def test_a_chart_on_a_phone_keeps_its_labels_readable(phone):
+    """At 390 px a chart is shown at 80% or more of its drawn width (its text with it), scrolling
+    sideways inside its figure while the page itself does not."""
+    phone.goto("/papers/leaderboards/mmeb.html")
+    for image in phone.locator("figure.catalogue-chart img").all():
+        image.scroll_into_view_if_needed()
+        shown, drawn = image.evaluate("i => [i.getBoundingClientRect().width, i.naturalWidth]")
+        assert shown >= 0.8 * drawn, (shown, drawn)
+    assert phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0

@@ -295,6 +295,8 @@ document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("#models table").forEach((t) => enhance(t, "models"));
   document.querySelectorAll("section[id^='board-'] table").forEach((t) => enhance(t, "results"));
   document.querySelectorAll("#catalogue-compare").forEach((root) => renderCompare(root));
+  // On a phone a chart scrolls sideways in its figure (catalogue.css): keyboard users can reach it.
+  document.querySelectorAll("figure.catalogue-chart").forEach((figure) => { figure.tabIndex = 0; });
 });
 
 // The search page opened from disk: its module script and index cannot load, so say how to serve it.
