@@ -68,10 +68,10 @@ def tests(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def quick(session: nox.Session) -> None:
-    """The suite without the browser tests and the build benchmark's: about a minute, for while you work."""
+    """The suite without the browser tests and the build benchmark's, on every core: for while you work."""
     _docs_env(session)
     session.install(*nox.project.dependency_groups(PYPROJECT, "test"))
-    session.run("pytest", "-m", "not browser and not bench", *session.posargs)
+    session.run("pytest", "-n", "auto", "-m", "not browser and not bench", *session.posargs)
 
 
 @nox.session
