@@ -240,8 +240,8 @@ def new_entry(args, root: Path, today: dt.date) -> Path:
         if missing:
             problems.append(f"{where}give {', '.join(missing)}: by hand, a draft needs --title, one --author per author "
                             "(in order) and the arXiv id or --url")
-    if args.url and urls.url_problems(args.url):
-        problems.append(f"{where}--url {args.url!r} {urls.url_problems(args.url)[0]}")
+    if args.url and (url_problems := urls.url_problems(args.url)):
+        problems.append(f"{where}--url {args.url!r} {url_problems[0]}")
     if args.date and not MONTH.fullmatch(args.date):
         problems.append(f"{where}--date {args.date!r} must be a month as YYYY-MM (the first version's, or the proceedings')")
     if slug and not SLUG.fullmatch(slug):

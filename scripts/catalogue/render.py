@@ -78,17 +78,18 @@ def author_anchors(papers: tuple[Paper, ...]) -> dict[str, tuple[str, str]]:
     return anchors
 
 
-def _authors_heading(page: str) -> str:
-    return f"Authors: {page.upper()}" if len(page) == 1 else "Authors: other names"
+def _letter_title(page: str) -> str:
+    """An author page's letter as readers see it: "E", or "other names" for names outside a-z."""
+    return page.upper() if len(page) == 1 else "other names"
 
 
 def _by_family_name(name: str) -> tuple[str, str]:
     return unicodedata.normalize("NFKD", name.split()[-1]).casefold(), name.casefold()
 
 
-def _link(text: str, target_doc: str, from_doc: str, anchor: str = "") -> str:
+def _link(text: str, target_doc: str, from_doc: str) -> str:
     depth = from_doc.count("/")
-    return f"[{md(text)}](<{'../' * depth}{target_doc}.md{'#' + anchor if anchor else ''}>)"
+    return f"[{md(text)}](<{'../' * depth}{target_doc}.md>)"
 
 
 def _href(target_doc: str, from_doc: str) -> str:
@@ -204,7 +205,7 @@ def render_catalogue(catalogue: Catalogue, memo: Memo | None = None, cited: froz
                                                         topic.description, "data/topics.yaml and data/papers/", on_boards)
     pages["authors/index.md"] = _overview(
         "authors", "Papers by author", "Every author of a catalogued paper, filed by the first letter of the family name.",
-        [dict(doc=letter, title=_authors_heading(letter).removeprefix("Authors: "), count=len(names), description="")
+        [dict(doc=letter, title=_letter_title(letter), count=len(names), description="")
          for letter, names in sorted(by_letter.items())],
         "data/papers/ (the authors field)",
     )
@@ -537,7 +538,7 @@ def _authors_page(letter: str, listed: tuple) -> str:
     authors = [dict(name=name, anchor=anchor, papers=[dict(href=_href(paper_doc(slug), doc), name=title, year=year)
                                                       for slug, title, year in papers]) for name, anchor, papers in listed]
     return _env.get_template("authors.md.j2").render(
-        marker=MARKER, label=f"authors-page-{letter}", heading=_authors_heading(letter), count=len(listed),
+        marker=MARKER, label=f"authors-page-{letter}", heading=f"Authors: {_letter_title(letter)}", count=len(listed),
         list=_html_block(_html.get_template("authors.html.j2").render(authors=authors)))
 
 
