@@ -13,6 +13,7 @@ import pytest
 
 import search_eval
 from catalogue.bibtex import citation_keys, to_bibtex
+from catalogue.render import FIRST_ROWS
 from catalogue.validate import load_catalogue
 from conftest import PROJECT
 
@@ -124,33 +125,98 @@ def _visible_names(page, table="#all-papers table"):
     return cells.all_inner_texts()
 
 
+def settled(page):
+    """A long table's change waits for its other rows (catalogue.js: data-busy while it does)."""
+    expect(page.locator(".table-wrapper[data-busy]")).to_have_count(0)
+
+
 def test_all_papers_filters_narrow_the_table(page):
     catalogue = load_catalogue(PROJECT)
+    total = len(catalogue.papers)
+    assert total > FIRST_ROWS  # the page carries the first rows; filters reach the others too
     page.goto("/papers/all.html")
     rows = page.locator("#all-papers table tbody tr")
-    total = rows.count()
-    assert total == len(catalogue.papers)
+    assert rows.count() == FIRST_ROWS
+    count = page.locator(".catalogue-count").first
+    expect(count).to_have_text(f"{total} of {total} papers, the first {FIRST_ROWS} shown")
     page.get_by_label("Year", exact=True).select_option("2026")
+    settled(page)
     visible = page.locator("#all-papers table tbody tr:not([hidden])")
-    assert 0 < visible.count() < total
+    from_2026 = sum(p.year == "2026" for p in catalogue.papers)
+    assert visible.count() == min(from_2026, FIRST_ROWS)
     assert set(visible.locator("td:nth-child(2)").all_inner_texts()) == {"2026"}
+    expect(count).to_contain_text(f"{from_2026} of {total} papers")
     page.get_by_label("Topic", exact=True).select_option("Reranking")
+    settled(page)
     assert all("Reranking" in t for t in visible.locator("td:nth-child(9)").all_inner_texts())
-    expect(page.locator(".catalogue-count").first).to_contain_text(f"of {total} papers")
     page.get_by_label("Year", exact=True).select_option("")
     # A topic title with a comma is one option, not two.
     page.get_by_label("Topic", exact=True).select_option("Video, audio and speech benchmarks")
+    settled(page)
     expected = {p.name for p in catalogue.papers if "video-audio-benchmarks" in p.topics}
     assert set(_visible_names(page)) == expected
     page.get_by_label("Topic", exact=True).select_option("")
     page.get_by_label("Code", exact=True).select_option("unreleased")
+    settled(page)
     assert set(visible.locator("td:nth-child(8)").all_inner_texts()) == {"unreleased"}
     page.get_by_label("Code", exact=True).select_option("")
     page.get_by_label("Kind", exact=True).select_option("benchmark")
+    settled(page)
     assert set(_visible_names(page)) == {p.name for p in catalogue.papers if p.kind == "benchmark"}
     page.get_by_label("Kind", exact=True).select_option("")
     page.get_by_label("Modality", exact=True).select_option("audio")
+    settled(page)
     assert set(_visible_names(page)) == {p.name for p in catalogue.papers if "audio" in p.modalities}
+
+
+def test_a_long_table_loads_its_other_rows_only_when_asked(page):
+    """The page carries the newest FIRST_ROWS papers; "Show 100 more" fetches the rest once."""
+    catalogue = load_catalogue(PROJECT)
+    total = len(catalogue.papers)
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url) if "rows.html" in request.url else None)
+    page.goto("/papers/all.html")
+    names = page.locator("#all-papers table tbody tr td:first-child a")
+    assert names.all_inner_texts() == [p.name for p in catalogue.papers[:FIRST_ROWS]] and not fetched
+    more = page.locator("button.catalogue-more")
+    expect(more).to_have_text(f"Show {min(FIRST_ROWS, total - FIRST_ROWS)} more")
+    more.click()
+    settled(page)
+    shown = min(2 * FIRST_ROWS, total)
+    assert names.all_inner_texts() == [p.name for p in catalogue.papers[:shown]]
+    expect(page.locator(".catalogue-count").first).to_have_text(
+        f"{total} of {total} papers" + (f", the first {shown} shown" if shown < total else ""))
+    while more.is_visible():
+        more.click()
+        settled(page)
+    assert names.count() == total and len(fetched) == 1
+
+
+def test_without_javascript_the_table_is_plain_and_its_controls_disabled(browser, site_url):
+    context = browser.new_context(base_url=site_url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/papers/all.html")
+    assert page.locator("#all-papers table tbody tr").count() == FIRST_ROWS
+    expect(page.get_by_label("Year", exact=True)).to_be_disabled()
+    expect(page.locator("button.catalogue-more")).to_be_disabled()
+    expect(page.locator("input.catalogue-tick").first).to_be_disabled()
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["/papers/all.html", "/papers/leaderboards/mmeb-v2.html", "/papers/models.html"])
+def test_the_table_script_moves_nothing_on_a_phone(browser, site_url, path):
+    """The controls and boxes are in the page, so enabling them shifts no layout (Lighthouse's
+    CLS was 0.14 when the script inserted them)."""
+    context = browser.new_context(base_url=site_url, viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.add_init_script("""window.shifts = [];
+        new PerformanceObserver((list) => list.getEntries().forEach((e) => window.shifts.push(e.value)))
+          .observe({ type: "layout-shift", buffered: true });""")
+    page.goto(path)
+    expect(page.locator(".catalogue-controls select").first).to_be_enabled()
+    page.wait_for_timeout(300)
+    assert sum(page.evaluate("window.shifts")) < 0.01
+    context.close()
 
 
 def test_all_papers_shows_best_scores_and_backbones(page):
@@ -158,11 +224,15 @@ def test_all_papers_shows_best_scores_and_backbones(page):
     page.goto("/papers/all.html")
     headers = page.locator("#all-papers thead th").all_inner_texts()
     assert headers == ["Paper", "Year", "Venue", "Sizes", "Backbone", "MMEB", "MMEB-V2", "Code", "Topics"]
+    rzenembed = catalogue.by_slug["rzenembed"]
+    page.get_by_label("Year", exact=True).select_option(rzenembed.year)  # beyond the page's first rows
+    settled(page)
     row = page.locator("#all-papers tbody tr", has=page.locator("a", has_text="RzenEmbed"))
-    best = max((r for r in catalogue.by_slug["rzenembed"].results if r.benchmark == "mmeb"), key=lambda r: r.score)
+    best = max((r for r in rzenembed.results if r.benchmark == "mmeb"), key=lambda r: r.score)
     assert row.locator("td:nth-child(6)").inner_text() == f"{best.score} ({best.size:g}B)"  # the size it belongs to
     assert "Qwen2-VL" in row.locator("td:nth-child(5)").inner_text()
     page.locator("#all-papers th", has_text="MMEB-V2").click()  # "77.8 (8B)" sorts as 77.8
+    settled(page)
     scores = [float(t.split(" ")[0]) for t in page.locator("#all-papers tbody td:nth-child(7)").all_inner_texts() if t != "–"]
     assert len(scores) > 5 and scores == sorted(scores)
 
@@ -214,9 +284,11 @@ def test_all_papers_table_fits_a_desktop_window_by_design(page, width):
 def test_headings_sort_the_table(page):
     page.goto("/papers/all.html")
     page.locator("#all-papers table th", has_text="Paper").click()
+    settled(page)
     names = page.locator("#all-papers table tbody tr td:first-child a").all_inner_texts()
     assert names == sorted(names, key=str.lower)
     page.locator("#all-papers table th", has_text="MMEB").first.click()  # numbers sort as numbers, blanks last
+    settled(page)
     scores = [t for t in page.locator("#all-papers tbody tr td:nth-child(6)").all_inner_texts()]
     numbers = [float(t.split(" ")[0]) for t in scores if t != "–"]  # "77.8 (8B)": the score, then its size
     assert numbers == sorted(numbers) and scores[len(numbers):] == ["–"] * (len(scores) - len(numbers))
@@ -494,6 +566,9 @@ def test_models_page_lists_each_released_model_filters_and_sorts(page):
     models = {m.name: (p, m) for p in catalogue.papers for m in p.models}
     page.goto("/papers/models.html")
     table = "#models table"
+    while page.locator("button.catalogue-more").is_visible():  # a long table shows its first rows
+        page.locator("button.catalogue-more").click()
+        settled(page)
     names = page.locator(f"{table} tbody td:first-child a").all_inner_texts()
     assert sorted(names) == sorted(models)
     headers = page.locator(f"{table} thead th").all_inner_texts()
@@ -525,11 +600,16 @@ def test_models_page_lists_each_released_model_filters_and_sorts(page):
 
 
 def test_a_board_filters_by_code_and_licence(page):
+    from catalogue.leaderboard import board_rows
+    from catalogue.released import licence_class, model_for
+    catalogue = load_catalogue(PROJECT)
+    restricted = {row.result.variant for row in board_rows(catalogue, catalogue.benchmarks["vidore-v1"])
+                  if (model := model_for(row.paper, row.result.variant)) and licence_class(model) == "restricted"}
+    assert {"jina-embeddings-v4 (single-vector)", "jina-embeddings-v4 (multi-vector)"} <= restricted
     page.goto("/papers/leaderboards/vidore-v1.html")
     table = "section[id^='board-'] table"
     page.get_by_label("Licence", exact=True).select_option("restricted")
-    assert set(page.locator(f"{table} tbody tr:not([hidden]) td:nth-child(2) a").all_inner_texts()) == {
-        "jina-embeddings-v4 (single-vector)", "jina-embeddings-v4 (multi-vector)"}
+    assert set(page.locator(f"{table} tbody tr:not([hidden]) td:nth-child(2) a").all_inner_texts()) == restricted
     page.get_by_label("Licence", exact=True).select_option("")
     page.get_by_label("Code", exact=True).select_option("weights only")
     assert set(page.locator(f"{table} tbody tr:not([hidden]) td:nth-child(6)").all_inner_texts()) == {"weights only"}
@@ -538,6 +618,7 @@ def test_a_board_filters_by_code_and_licence(page):
 def test_copy_as_latex_gives_the_rows_shown_and_a_bib_that_compiles(browser, site_url, tmp_path):
     """A board filtered to small models: the copied booktabs table has exactly the rows shown, each
     with a \\cite; the downloaded .bib has exactly their entries; pdflatex and bibtex resolve every key."""
+    from catalogue.leaderboard import board_rows
     from test_latex import compile_table, needs_tex
     context = browser.new_context(base_url=site_url, permissions=["clipboard-read", "clipboard-write"], accept_downloads=True)
     page = context.new_page()
@@ -545,7 +626,8 @@ def test_copy_as_latex_gives_the_rows_shown_and_a_bib_that_compiles(browser, sit
     page.get_by_label("Size", exact=True).select_option("< 3B")
     shown = page.locator("section[id^='board-'] table tbody tr:not([hidden])")
     names = shown.locator("td:nth-child(2) a").all_inner_texts()
-    assert 3 < len(names) < page.locator("section[id^='board-'] table tbody tr").count()
+    catalogue = load_catalogue(PROJECT)
+    assert 3 < len(names) < len(board_rows(catalogue, catalogue.benchmarks["mmeb-v2"]))
     page.get_by_role("button", name="Copy as LaTeX").click()
     expect(page.locator(".catalogue-cite-status")).to_contain_text(f"{len(names)} rows")
     table = page.evaluate("navigator.clipboard.readText()")
@@ -597,9 +679,14 @@ def test_at_most_four_models_are_ticked_and_the_models_page_and_all_papers_tick_
         boxes.nth(i).check()
     assert boxes.nth(4).is_disabled()
     expect(page.locator("a.catalogue-compare-link")).to_have_attribute("href", re.compile(r"compare\.html\?(m=[^&]+&){3}m=[^&]+$"))
-    page.goto("/papers/all.html")
+    page.goto("/papers/all.html")  # ticks stay while the filters change what is shown
+    page.get_by_label("Year", exact=True).select_option("2024")
+    settled(page)
     page.get_by_label("Compare VLM2Vec", exact=True).check()
+    page.get_by_label("Year", exact=True).select_option("2025")
+    settled(page)
     page.get_by_label("Compare VLM2Vec-V2", exact=True).check()
+    expect(page.locator("a.catalogue-compare-link")).to_have_text("Compare (2)")
     page.locator("a.catalogue-compare-link").click()
     expect(page.locator("#catalogue-compare")).to_have_attribute("data-state", "done")
     assert page.locator("#catalogue-compare caption", has_text="MMEB-V2").count() >= 1

@@ -32,7 +32,8 @@ def test_every_paper_year_and_topic_page_exists(real_site):
 def test_search_index_holds_every_page_but_the_search_page_and_the_author_pages(real_site):
     out = real_site[2]
     entries = [json.loads(p.read_text(encoding="utf-8")) for p in (out / "pagefind").rglob("pagefind-entry.json")]
-    pages = [p for p in out.rglob("*.html") if not p.relative_to(out).as_posix().startswith(("pagefind/", "_"))]
+    pages = [p for p in out.rglob("*.html") if not p.relative_to(out).as_posix().startswith(("pagefind/", "_"))
+             and not p.name.endswith(".rows.html")]  # a long table's other rows, loaded into its page
     indexed = [p for p in pages if "data-pagefind-body" in p.read_text(encoding="utf-8")]
     left_out = {p.relative_to(out).as_posix() for p in set(pages) - set(indexed)}
     assert left_out - {"search.html"} == {p.relative_to(out).as_posix() for p in (out / "papers" / "authors").glob("*.html")}
@@ -290,7 +291,8 @@ def test_files_that_are_not_pages_are_published_and_linked_from_about(real_site)
 
 def test_every_page_describes_itself_and_advertises_the_feed(real_site):
     out = real_site[2]
-    pages = [p for p in out.rglob("*.html") if not p.relative_to(out).as_posix().startswith(("_", "pagefind/"))]
+    pages = [p for p in out.rglob("*.html") if not p.relative_to(out).as_posix().startswith(("_", "pagefind/"))
+             and not p.name.endswith(".rows.html")]  # a long table's other rows, loaded into its page
     for page in pages:
         html = page.read_text(encoding="utf-8")
         assert html.count('<meta name="description"') == 1, page
@@ -523,3 +525,16 @@ def test_a_stopped_build_reads_each_data_file_once_for_its_line_numbers(tmp_path
         build.stop(tmp_path, problems, "while reading the data")
     assert reads == [tmp_path / "data/papers/x.yaml"]
     assert located[:60] == [f"data/papers/x.yaml:{i + 2}" for i in range(60)]
+
+
+def test_a_long_table_carries_its_first_rows_and_its_other_rows_sit_beside_it(real_site):
+    """render._table: the page has FIRST_ROWS rows, the rows file the others, in catalogue order."""
+    from catalogue.render import FIRST_ROWS
+    out = real_site[2]
+    catalogue = load_catalogue(PROJECT)
+    page = (out / "papers" / "all.html").read_text(encoding="utf-8")
+    rest = (out / "papers" / "all.rows.html").read_text(encoding="utf-8")
+    link = re.compile(r'<td><p><input [^>]*> <a class="reference internal" href="([^"]+)\.html">')
+    assert link.findall(page) + link.findall(rest) == [p.slug for p in catalogue.papers]
+    assert len(link.findall(page)) == FIRST_ROWS
+    assert f'data-rest="all.rows.html" data-total="{len(catalogue.papers)}"' in page

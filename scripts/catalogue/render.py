@@ -107,11 +107,47 @@ def _html_block(html: str) -> str:
     return f"{fence(html)}{{catalogue-html}}\n{html.rstrip()}\n{fence(html)}\n"
 
 
-def _table(columns: list[tuple[str, bool]], rows: list[list[list]], before: str = "") -> str:
-    """(heading, right-aligned) per column; a cell is a list of parts, each text or a dict:
-    a link (href, text, internal), em, strong or filters. `before` is HTML put ahead of it."""
-    return _html_block(before + _html.get_template("table.html.j2").render(
-        columns=[dict(label=label, right=right) for label, right in columns], rows=rows))
+FIRST_ROWS = 100  # the rows a long table carries in its page (_table); "Show more" adds as many
+
+
+def _table(columns: list[tuple[str, bool]], rows: list[list[list]], noun: str, before: str = "",
+           rest: str | None = None, cite: bool = False) -> tuple[str, str | None]:
+    """The table's HTML block with its controls (a filter per key the rows carry, the count of
+    `noun`, Compare, and with `cite` a board's LaTeX and .bib buttons), and the text of its rows
+    file or None.
+
+    (heading, right-aligned) per column; a cell is a list of parts, each text or a dict: a
+    link (href, text, internal), em, strong or filters. `before` is HTML put ahead of it.
+    Given `rest`, the name of a file beside the page, a table of more than FIRST_ROWS rows
+    carries only its first ones and returns the others as that file's text (the script loads
+    it on request): at N=10,000 the all-papers table was 240,000 elements, seconds of layout
+    on a phone, and its Lighthouse performance score was 31 at N=1,000 (docs/benchmark.md)."""
+    template = _html.get_template("table.html.j2")
+    heads = [dict(label=label, right=right) for label, right in columns]
+    parts = [part for row in rows for cell in row for part in cell if isinstance(part, dict) and "filters" in part]
+    controls = dict(filters=_filter_options(parts), total=len(rows), noun=noun, cite=cite,
+                    compare=any("compare" in part for part in parts))
+    if rest is None or len(rows) <= FIRST_ROWS:
+        return _html_block(before + template.render(columns=heads, rows=rows, rest=None, controls=controls)), None
+    page = template.render(columns=heads, rows=rows[:FIRST_ROWS], controls=controls,
+                           rest=dict(file=rest, total=len(rows), step=FIRST_ROWS))
+    rows_file = _html.get_template("table-rows.html.j2").module.rows_file(MARKER, rows[FIRST_ROWS:], heads, FIRST_ROWS)
+    return _html_block(before + page), str(rows_file)
+
+
+def _filter_options(parts: list[dict]) -> dict[str, list[str]]:
+    """Every value of each filter over the rows' filter parts, keys in the order they first
+    appear, values in natural order (years newest first)."""
+    options: dict[str, dict[str, None]] = {}
+    for part in parts:
+        for key, values in json.loads(part["filters"]).items():
+            options.setdefault(key, {}).update(dict.fromkeys(values))
+    return {key: sorted(values, key=_natural, reverse=key == "Year") for key, values in options.items()}
+
+
+def _natural(text: str) -> list:
+    """"7B" before "10B", and case aside: the order a reader expects in a select."""
+    return [(0, int(piece), "") if piece.isdigit() else (1, 0, piece.casefold()) for piece in re.split(r"(\d+)", text) if piece]
 
 
 def _list(items: list[dict]) -> str:
@@ -176,9 +212,11 @@ def render_catalogue(catalogue: Catalogue, memo: Memo | None = None, cited: froz
                        released.model_for(r.paper, r.result.variant)) for r in rows)
         parent = catalogue.benchmarks.get(benchmark.split_of[0]) if benchmark.split_of else None
         cites = tuple(keys[r.paper.slug] for r in rows)
-        page, svg, size_svg = memo.get(("board", benchmark, parent, shown, waiting, cites), _board, benchmark, parent, rows,
-                                       waiting, cites)
+        page, svg, size_svg, rows_file = memo.get(("board", benchmark, parent, shown, waiting, cites), _board, benchmark,
+                                                  parent, rows, waiting, cites)
         pages[f"{board_doc(slug)}.md"] = page
+        if rows_file:
+            pages[f"{board_doc(slug)}.rows.html"] = rows_file
         if svg:
             pages[f"{board_doc(slug)}.svg"] = svg
         if size_svg:
@@ -223,12 +261,16 @@ def render_catalogue(catalogue: Catalogue, memo: Memo | None = None, cited: froz
     )
     pages["compare.md"] = _env.get_template("compare.md.j2").render(
         marker=MARKER, block=_html_block('<div id="catalogue-compare" data-src="compare.json"></div>'))
-    pages["all.md"] = memo.get(("all", _as_tabled(catalogue.papers), topics), _all_papers, catalogue)
+    pages["all.md"], rows_file = memo.get(("all", _as_tabled(catalogue.papers), topics), _all_papers, catalogue)
+    if rows_file:
+        pages["all.rows.html"] = rows_file
     model_rows = models_page.model_rows(catalogue, all_boards)
     boards_shown = tuple(catalogue.benchmarks[slug] for slug in models_page.main_boards(catalogue, all_boards))
-    pages["models.md"] = memo.get(("models", tuple((r.paper.slug, r.paper.name, r.paper.modalities, r.model, r.size,
+    pages["models.md"], rows_file = memo.get(("models", tuple((r.paper.slug, r.paper.name, r.paper.modalities, r.model, r.size,
                                                      tuple(r.best.items())) for r in model_rows), boards_shown),
                                   _models, model_rows, boards_shown)
+    if rows_file:
+        pages["models.rows.html"] = rows_file
     added = catalogue.additions()
     published = _recently_published(catalogue.papers)
     pages["new.md"] = memo.get(("new", _as_listed(added), _as_listed(published)), _whats_new, added, published)
@@ -355,8 +397,10 @@ def _as_tabled(papers: tuple[Paper, ...]) -> tuple:
 
 
 def _board(benchmark: Benchmark, parent: Benchmark | None, rows: tuple[Row, ...],
-           pending: tuple[tuple[str, str, str], ...] = (), cites: tuple[str, ...] = ()) -> tuple[str, str | None, str | None]:
-    """A leaderboard page and its chart (None when no row can be charted); `parent` is the
+           pending: tuple[tuple[str, str, str], ...] = (), cites: tuple[str, ...] = ()
+           ) -> tuple[str, str | None, str | None, str | None]:
+    """A leaderboard page, its charts (None when no row can be charted) and its rows file
+    (None for a board of at most FIRST_ROWS rows); `parent` is the
     benchmark this one is a split of; `pending` the papers whose number here is not entered yet;
     `cites` each row's BibTeX key, for the LaTeX table the page copies (latex.py)."""
     doc = board_doc(benchmark.slug)
@@ -393,13 +437,14 @@ def _board(benchmark: Benchmark, parent: Benchmark | None, rows: tuple[Row, ...]
                *((s, True) for s in splits), ("Source", False)]
     cite_html = _html.from_string(_CITE_HTML).render(
         slug=benchmark.slug, head=latex.head(benchmark, f"papers/{doc}.html"), foot=latex.foot(benchmark)) + "\n" if cites else ""
+    table, rows_file = _table(columns, table_rows, "results", cite_html, rest=f"{benchmark.slug}.rows.html", cite=bool(cites))
     left_out = len(rows) - len(charted)
     caption = (f"{benchmark.name} overall score against the month each paper first appeared; the marker gives the "
                f"size class, and the leading {min(chart.LABELLED, len(charted))} results carry their rank in the table above, "
                "which is the chart's data" + (f" ({left_out} of its results have no dated paper and are not charted)." if left_out else "."))
     page = _env.get_template("leaderboard.md.j2").render(
         marker=MARKER, label=f"board-{benchmark.slug}", b=benchmark, about=about,
-        count=len(rows), papers=len({row.paper.slug for row in rows}), table=_table(columns, table_rows, cite_html),
+        count=len(rows), papers=len({row.paper.slug for row in rows}), table=table,
         split=benchmark.split_of[1] if benchmark.split_of else "", parent=parent.name if parent else "",
         chart=f"{benchmark.slug}.svg" if svg else None, alt=myst_option(chart.chart_text(benchmark.name, rows)),
         caption=md(caption), ranked_by=RANKED_BY,
@@ -411,7 +456,7 @@ def _board(benchmark: Benchmark, parent: Benchmark | None, rows: tuple[Row, ...]
         cite=bool(cites), models_with_others=sum(bool(row.others) for row in rows),
         pending=[f"{_link(name, paper_doc(slug), doc)}: {md(reason)}" for slug, name, reason in pending],
     )
-    return page, svg, size_svg
+    return page, svg, size_svg, rows_file
 
 
 # Where the board's script finds the LaTeX table's head and foot (the rows carry their own lines).
@@ -422,10 +467,11 @@ ALL_PAPERS_COLUMNS = [("Paper", False), ("Year", False), ("Venue", False), ("Siz
                       ("MMEB", True), ("MMEB-V2", True), ("Code", False), ("Topics", False)]
 
 
-def _all_papers(catalogue: Catalogue) -> str:
+def _all_papers(catalogue: Catalogue) -> tuple[str, str | None]:
+    """The all-papers page and its rows file (_table)."""
     rows = [_row(p, "all", catalogue) for p in catalogue.papers]
-    return _env.get_template("all.md.j2").render(marker=MARKER, count=len(catalogue.papers),
-                                                 table=_table(ALL_PAPERS_COLUMNS, rows))
+    table, rows_file = _table(ALL_PAPERS_COLUMNS, rows, "papers", rest="all.rows.html")
+    return _env.get_template("all.md.j2").render(marker=MARKER, count=len(catalogue.papers), table=table), rows_file
 
 
 def _best(paper: Paper, benchmark: str) -> str:
@@ -438,8 +484,9 @@ def _best(paper: Paper, benchmark: str) -> str:
     return score_text(best) + (f" ({size_text(min(sizes))})" if sizes else "")
 
 
-def _models(rows: tuple[models_page.ModelRow, ...], boards: tuple[Benchmark, ...]) -> str:
-    """The Models page: a row per released model, its facts, and its best score on each main board."""
+def _models(rows: tuple[models_page.ModelRow, ...], boards: tuple[Benchmark, ...]) -> tuple[str, str | None]:
+    """The Models page (a row per released model, its facts, and its best score on each main
+    board) and its rows file (_table)."""
     doc = "models"
     table_rows = []
     for row in rows:
@@ -454,9 +501,9 @@ def _models(rows: tuple[models_page.ModelRow, ...], boards: tuple[Benchmark, ...
         ])
     columns = [("Model", False), ("Parameters", True), ("Dimension", False), ("Max input", False), ("Vectors", False),
                ("Licence", False), ("Weights", False), *((b.name, True) for b in boards), ("Source", False)]
+    table, rows_file = _table(columns, table_rows, "models", rest="models.rows.html")
     return _env.get_template("models.md.j2").render(marker=MARKER, count=len(rows),
-                                                    papers=len({r.paper.slug for r in rows}),
-                                                    table=_table(columns, table_rows))
+                                                    papers=len({r.paper.slug for r in rows}), table=table), rows_file
 
 
 def _row(paper: Paper, from_doc: str, catalogue: Catalogue) -> list[list]:

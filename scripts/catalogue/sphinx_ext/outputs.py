@@ -1,10 +1,11 @@
-"""Files that are not pages (the exports, the feed, the entry schema) and the search index,
-written into the build output in this one place after the pages; and what the search index
-is told about each page."""
+"""Files that are not pages (the exports, the feed, the entry schema, the rows of the long
+tables) and the search index, written into the build output in this one place after the
+pages; and what the search index is told about each page."""
 
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from docutils import nodes
@@ -69,7 +70,10 @@ def _named_pages(app: Sphinx) -> dict[str, list[str]]:
 def write_exports(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    outputs = [Path(app.outdir, name) for name in FILES] + [search.entry_file(Path(app.outdir))]
+    generated = Path(app.srcdir, GENERATED.name)
+    rows_files = {Path(app.outdir, GENERATED.name, path.relative_to(generated)): path
+                  for path in generated.rglob("*.rows.html")}  # beside their pages, which load them
+    outputs = [Path(app.outdir, name) for name in FILES] + [search.entry_file(Path(app.outdir)), *rows_files]
     if not app.builder.catalogue_pages_written and all(path.is_file() for path in outputs):
         return  # no page changed, so neither did the data they come from: 3 s saved at N=1,000
     catalogue = catalogue_of(app.srcdir)
@@ -78,6 +82,10 @@ def write_exports(app: Sphinx, exception) -> None:
     def write_files() -> None:
         for name, render in FILES.items():
             Path(app.outdir, name).write_text(render(catalogue, site), encoding="utf-8")
+        for target, source in rows_files.items():
+            if not target.is_file() or target.read_bytes() != source.read_bytes():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
 
     # Written while Pagefind indexes: an edit's two costs (N=1,000: 0.13 s and 0.25 s) overlap.
     search.build_index(Path(app.outdir), _search_shards(app), app.builder.catalogue_pages_written, meanwhile=write_files)

@@ -1,24 +1,12 @@
-// Filters and sorting for the catalogue's tables: all papers, and each leaderboard. Without
-// this script each is a plain table. A row says what it can be filtered by in an empty span
-// (render._filters): one select per key, in the order the keys first appear.
+// Filters and sorting for the catalogue's tables: all papers, each leaderboard and the Models
+// page. The controls are in the page (render._table), disabled until this script enables them;
+// without it each is a plain table. A row says what it can be filtered by in an empty span
+// (render._filters), which each select's key looks up.
 "use strict";
 
 function rowFilters(row) {
   const span = row.querySelector("span.catalogue-row");
   return span ? JSON.parse(span.dataset.filters) : {};
-}
-
-function makeSelect(label, values, onChange) {
-  const wrap = document.createElement("label");
-  wrap.className = "catalogue-filter";
-  wrap.append(label + " ");
-  const select = document.createElement("select");
-  select.setAttribute("aria-label", label);
-  select.add(new Option("all", ""));
-  values.forEach((v) => select.add(new Option(v, v)));
-  select.addEventListener("change", onChange);
-  wrap.append(select);
-  return [wrap, select];
 }
 
 // Numbers (scores, ranks, sizes such as 8.29B) compare as numbers: as text "72.175" would sort
@@ -41,59 +29,86 @@ function compare(a, b, ascending) {
   return ascending ? order : -order;
 }
 
-function enhance(table, noun) {
-  const rows = [...table.tBodies[0].rows];
+// A long table's page carries its first rows only; the others are in a file beside the page
+// (render._table: data-rest), loaded the first time the reader filters, sorts or asks for more.
+// The table holds at most `limit` of the rows that pass the filters, so it stays light.
+const STEP = 100;
+
+async function restRows(wrapper) {
+  const text = await (await fetch(wrapper.dataset.rest)).text();
+  const template = document.createElement("template");
+  template.innerHTML = text;
+  return [...template.content.querySelectorAll("tbody > tr")];
+}
+
+function enhance(table) {
+  const body = table.tBodies[0];
+  const wrapper = table.closest(".table-wrapper");
+  const controls = wrapper.previousElementSibling;
+  const count = controls.querySelector(".catalogue-count");
+  const noun = count.dataset.noun;
+  const rows = [...body.rows];
   const data = new Map(rows.map((row) => [row, rowFilters(row)]));
-  const controls = document.createElement("div");
-  controls.className = "catalogue-controls";
-  const count = document.createElement("span");
-  count.className = "catalogue-count";
-  count.setAttribute("aria-live", "polite");
-  const filters = [];
+  const filters = [...controls.querySelectorAll("select[data-key]")].map((select) => ({ key: select.dataset.key, select }));
+  const total = Number(wrapper.dataset.total) || rows.length;
+  let limit = wrapper.dataset.rest ? rows.length : Infinity;
+  let loading = null;
+  let addBox = () => {};
 
-  const apply = () => {
-    let shown = 0;
-    rows.forEach((row) => {
-      const values = data.get(row);
-      const ok = filters.every(({ key, select }) => !select.value || (values[key] || []).includes(select.value));
-      row.hidden = !ok;
-      if (ok) shown += 1;
-    });
-    count.textContent = `${shown} of ${rows.length} ${noun}`;
+  const loadAll = () => {
+    loading ||= wrapper.dataset.rest ? restRows(wrapper).then((extra) => {
+      extra.forEach((row) => { data.set(row, rowFilters(row)); addBox(row); });
+      rows.push(...extra);
+    }) : Promise.resolve();
+    return loading;
   };
-
-  const keys = [];
-  data.forEach((values) => Object.keys(values).forEach((k) => { if (!keys.includes(k)) keys.push(k); }));
-  keys.forEach((key) => {
-    const values = new Set();
-    data.forEach((v) => (v[key] || []).forEach((x) => values.add(x)));
-    const sorted = [...values].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
-    if (key === "Year") sorted.reverse();
-    const [wrap, select] = makeSelect(key, sorted, apply);
-    filters.push({ key, select });
-    controls.append(wrap);
+  const passing = () => rows.filter((row) => {
+    const values = data.get(row);
+    return filters.every(({ key, select }) => !select.value || (values[key] || []).includes(select.value));
   });
-  controls.append(count);
-  (table.closest(".table-wrapper") || table).before(controls);
-  addCompareBoxes(table, rows, controls);
+  const more = wrapper.nextElementSibling?.matches("button.catalogue-more") ? wrapper.nextElementSibling : null;
+  const apply = () => {
+    const matching = passing();
+    const known = rows.length < total && !filters.some(({ select }) => select.value) ? total : matching.length;
+    const shown = matching.slice(0, limit);
+    const current = body.rows;  // unchanged on the first call: re-inserting every row would lay the table out again
+    if (shown.length !== current.length || shown.some((row, i) => row !== current[i])) body.replaceChildren(...shown);
+    count.textContent = `${known} of ${total} ${noun}` + (shown.length < known ? `, the first ${shown.length} shown` : "");
+    if (more) {
+      more.hidden = shown.length >= known;
+      more.textContent = `Show ${Math.min(STEP, known - shown.length)} more`;
+    }
+  };
+  // While a change waits for the other rows, the wrapper says so (data-busy): the browser tests wait on it.
+  const settle = (work) => async () => {
+    wrapper.dataset.busy = "";
+    try { await work(); } finally { delete wrapper.dataset.busy; }
+  };
+  more?.addEventListener("click", settle(async () => { await loadAll(); limit += STEP; apply(); }));
+  const reapply = settle(async () => { await loadAll(); limit = wrapper.dataset.rest ? STEP : Infinity; apply(); });
+  filters.forEach(({ select }) => select.addEventListener("change", reapply));
+  addBox = addCompareBoxes(controls, rows);
   const cite = table.closest("section")?.querySelector("div.catalogue-cite");
-  if (cite) addCiteButtons(controls, cite, () => rows.filter((row) => !row.hidden));
+  if (cite) addCiteButtons(controls, cite, async () => { await loadAll(); return passing(); });
 
   [...table.tHead.rows[0].cells].forEach((th, index) => {
     th.classList.add("catalogue-sortable");
     th.tabIndex = 0;
     th.setAttribute("aria-sort", "none");
-    const sort = () => {
+    const sort = settle(async () => {
       const ascending = th.getAttribute("aria-sort") !== "ascending";
       [...table.tHead.rows[0].cells].forEach((other) => other.setAttribute("aria-sort", "none"));
       th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+      await loadAll();
       rows.sort((a, b) => compare(sortValue(a.cells[index]), sortValue(b.cells[index]), ascending));
-      rows.forEach((row) => table.tBodies[0].append(row));
-    };
+      apply();
+    });
     th.addEventListener("click", sort);
     th.addEventListener("keydown", (event) => { if (event.key === "Enter" || event.key === " ") { event.preventDefault(); sort(); } });
   });
   apply();
+  controls.querySelectorAll("select, button").forEach((control) => { control.disabled = false; });
+  if (more) more.disabled = false;
 }
 
 // Compare: a box per row ticks its model (render: data-compare); two to four open the comparison
@@ -104,38 +119,35 @@ function contentRoot() {
   return document.documentElement.dataset.content_root || "";
 }
 
-function addCompareBoxes(table, rows, controls) {
+// Enables the rows' boxes and returns how to enable those of a row loaded later.
+function addCompareBoxes(controls, rows) {
+  const link = controls.querySelector("a.catalogue-compare-link");
+  if (!link) return () => {};
   const ticked = [];
-  const link = document.createElement("a");
-  link.className = "catalogue-button catalogue-compare-link";
+  const boxes = [];
   const update = () => {
     const query = ticked.map((id) => "m=" + encodeURIComponent(id)).join("&");
     link.textContent = `Compare (${ticked.length})`;
     if (ticked.length >= 2) link.href = `${contentRoot()}papers/compare.html?${query}`;
     else link.removeAttribute("href");
     link.setAttribute("aria-disabled", String(ticked.length < 2));
-    table.querySelectorAll("input.catalogue-tick").forEach((box) => {
-      box.disabled = !box.checked && ticked.length >= COMPARE_MAX;
-    });
+    boxes.forEach((box) => { box.disabled = !box.checked && ticked.length >= COMPARE_MAX; });
   };
-  rows.forEach((row) => {
+  const addBox = (row) => {
     const id = row.querySelector("span.catalogue-row")?.dataset.compare;
-    if (!id) return;
-    const box = document.createElement("input");
-    box.type = "checkbox";
-    box.className = "catalogue-tick";
-    const name = row.cells[0].querySelector("a") || row.cells[1]?.querySelector("a");
-    box.setAttribute("aria-label", `Compare ${name ? name.textContent : id}`);
+    const box = row.querySelector("input.catalogue-tick");
+    if (!id || !box) return;
     box.addEventListener("change", () => {
       if (box.checked && !ticked.includes(id)) ticked.push(id);
       if (!box.checked) ticked.splice(ticked.indexOf(id), 1);
       update();
     });
-    (name ? name.closest("td") : row.cells[0]).querySelector("p").prepend(box, " ");
-  });
-  if (!table.querySelector("input.catalogue-tick")) return;
+    boxes.push(box);
+    box.disabled = ticked.length >= COMPARE_MAX;
+  };
+  rows.forEach(addBox);
   update();
-  controls.append(link);
+  return addBox;
 }
 
 function cell(tag, text, attrs = {}) {
@@ -228,31 +240,29 @@ async function renderCompare(root) {
   root.dataset.state = "done";
 }
 
-// "Copy as LaTeX" and "Download .bib" on a board: the rows shown, in the order shown. Each row
-// carries its LaTeX line and BibTeX key (render._board, latex.py); the .bib is cut from the
-// catalogue's own file, so the keys are the same.
-function addCiteButtons(controls, cite, shownRows) {
-  const status = document.createElement("span");
-  status.className = "catalogue-cite-status";
-  status.setAttribute("aria-live", "polite");
-  const spans = () => shownRows().map((row) => row.querySelector("span.catalogue-row"));
-  const latex = () => cite.dataset.head + spans().map((s) => s.dataset.tex).join("") + cite.dataset.foot;
-  const keys = () => [...new Set(spans().map((s) => s.dataset.cite))];
+// "Copy as LaTeX" and "Download .bib" on a board: the rows that pass the filters, in the order
+// shown. Each row carries its LaTeX line and BibTeX key (render._board, latex.py); the .bib is
+// cut from the catalogue's own file, so the keys are the same. `passingRows` is async: a long
+// board loads its other rows first.
+function addCiteButtons(controls, cite, passingRows) {
+  const status = controls.querySelector(".catalogue-cite-status");
+  const spans = async () => (await passingRows()).map((row) => row.querySelector("span.catalogue-row"));
 
-  const copy = button("Copy as LaTeX", async () => {
-    const text = latex();
+  controls.querySelector("button[data-action='latex']").addEventListener("click", async () => {
+    const rows = await spans();
+    const text = cite.dataset.head + rows.map((s) => s.dataset.tex).join("") + cite.dataset.foot;
     cite.dataset.latex = text; // readable where the clipboard is not (a page opened from disk)
     try {
       await navigator.clipboard.writeText(text);
-      status.textContent = `Copied a table of ${spans().length} rows.`;
+      status.textContent = `Copied a table of ${rows.length} rows.`;
     } catch {
       status.textContent = "The browser refused the clipboard: select the table below.";
       showText(cite, text);
     }
   });
-  const bib = button("Download .bib", async () => {
+  controls.querySelector("button[data-action='bib']").addEventListener("click", async () => {
     const link = document.querySelector("a.catalogue-file[href$='catalogue.bib']");
-    const wanted = new Set(keys());
+    const wanted = new Set((await spans()).map((s) => s.dataset.cite));
     const whole = await (await fetch(link.href)).text();
     const entries = whole.split(/\n(?=@)/).filter((e) => wanted.has((e.match(/^@\w+\{([^,]+),/) || [])[1]));
     const file = new Blob([entries.map((e) => e.trim() + "\n").join("\n")], { type: "application/x-bibtex" });
@@ -264,16 +274,6 @@ function addCiteButtons(controls, cite, shownRows) {
     save.remove();
     status.textContent = `Saved ${entries.length} BibTeX entries.`;
   });
-  controls.append(copy, bib, status);
-}
-
-function button(label, onClick) {
-  const b = document.createElement("button");
-  b.type = "button";
-  b.className = "catalogue-button";
-  b.textContent = label;
-  b.addEventListener("click", onClick);
-  return b;
 }
 
 function showText(cite, text) {
@@ -291,9 +291,7 @@ function showText(cite, text) {
 
 // The sections carry the ids of their labels: (all-papers)= and (board-<slug>)= in the templates.
 document.addEventListener("DOMContentLoaded", () => {
-  document.querySelectorAll("#all-papers table").forEach((t) => enhance(t, "papers"));
-  document.querySelectorAll("#models table").forEach((t) => enhance(t, "models"));
-  document.querySelectorAll("section[id^='board-'] table").forEach((t) => enhance(t, "results"));
+  document.querySelectorAll("#all-papers table, #models table, section[id^='board-'] table").forEach(enhance);
   document.querySelectorAll("#catalogue-compare").forEach((root) => renderCompare(root));
   // On a phone a chart scrolls sideways in its figure (catalogue.css): keyboard users can reach it.
   document.querySelectorAll("figure.catalogue-chart").forEach((figure) => { figure.tabIndex = 0; });
