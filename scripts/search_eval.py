@@ -10,7 +10,9 @@ the site to the targets with the same functions.
 import argparse
 import contextlib
 import functools
+import gzip
 import http.server
+import io
 import shutil
 import threading
 from dataclasses import dataclass
@@ -102,34 +104,51 @@ def evaluate(page, queries: list[Query]) -> tuple[Score, dict[str, Score], list[
 
 
 def first_query_bytes(browser, base_url: str, query: str = "vlm2vec") -> int:
-    """Bytes the browser downloads for the search machinery and index when a reader's first
-    query runs from the search page (the page's own HTML, CSS and fonts excluded)."""
+    """Bytes the browser downloads (as sent: compressed where the server compresses) for the
+    search machinery and index when a reader's first query runs from the search page (the
+    page's own HTML, CSS and fonts excluded)."""
     context = browser.new_context(base_url=base_url)
     page = context.new_page()
     sizes: dict[str, int] = {}
 
-    def record(response):
-        url = response.url
+    def record(request):
+        url = request.url
         if "/pagefind/" in url or "searchindex" in url or "searchtools" in url or "search.js" in url:
-            body = response.body()
-            sizes[url] = len(body)
+            sizes[url] = request.sizes()["responseBodySize"]
 
-    page.on("response", record)
+    page.on("requestfinished", record)
     results(page, query)
     context.close()
     return sum(sizes.values())
 
 
 def serve(site: Path):
+    """The site on localhost, text compressed as Read the Docs sends it (gzip), so what is
+    measured is what a reader downloads."""
     handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
+COMPRESSED = (".html", ".js", ".css", ".json", ".svg", ".txt", ".xml", ".atom", ".csv", ".bib", ".md")
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in COMPRESSED or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 @contextlib.contextmanager

@@ -36,7 +36,24 @@ def test_bench_reports_both_projects_and_what_each_change_rebuilds(tmp_path):
         return
     ours, floor = map(float, re.search(r"\| first search query downloads \(KB\) \| (\d+) \| (\d+) \|", report).groups())
     assert 50 < ours and 5 < floor
-    assert "first search query under 500 KB downloaded (measured" in report
+    assert "first search query under 300 KB downloaded (measured" in report
+    if not bench.LIGHTHOUSE:
+        assert "| Lighthouse performance, mobile, pages (median of 3) | not measured (no Lighthouse or Chromium) |" in report
+
+
+def test_lighthouse_is_held_to_the_largest_board_and_its_score_read_from_the_report(tmp_path):
+    boards = tmp_path / "papers" / "leaderboards"
+    boards.mkdir(parents=True)
+    (boards / "index.html").write_text('<tr class="row-even">' * 50, encoding="utf-8")
+    (boards / "small.html").write_text('<tr class="row-odd"></tr>' + '<tr class="row-even"></tr>' * 30, encoding="utf-8")
+    (boards / "long.html").write_text('<div data-total="2500">' + '<tr class="row-even"></tr>' * 10, encoding="utf-8")
+    (boards / "long.rows.html").write_text('<tr class="row-even"></tr>' * 2490, encoding="utf-8")
+    pages = bench.lighthouse_pages(tmp_path)
+    assert pages == {"all papers": "papers/all.html", "largest board (long)": "papers/leaderboards/long.html",
+                     "Models": "papers/models.html"}
+    assert bench.lighthouse_score('{"categories": {"performance": {"score": 0.934}}}') == 93.4
+    with pytest.raises(RuntimeError, match="no performance score"):
+        bench.lighthouse_score('{"categories": {"performance": {"score": null}}}')
 
 
 def test_the_reference_catalogue_is_built_in_full_just_before_each_full_build_of_the_larger_one(tmp_path, monkeypatch):

@@ -10,7 +10,7 @@ import search_eval
 from catalogue import search
 from catalogue.model import Paper, Topic
 from catalogue.search import (
-    PAPERS_PER_SHARD,
+    MAX_PAPER_SHARDS,
     build_index,
     exact_key,
     indexed,
@@ -88,20 +88,20 @@ def test_paper_pages_spread_over_shards_and_other_pages_stay_in_the_main_index()
     pages = {f"papers/p{i}.html": True for i in range(1000)} | {"index.html": False, "papers/all.html": False}
     grouped = shards(pages)
     assert grouped[""] == ["index.html", "papers/all.html"]
-    assert len(grouped) == 1000 // PAPERS_PER_SHARD + 1 and sum(map(len, grouped.values())) == len(pages)
-    assert all(80 < len(group) < 170 for name, group in grouped.items() if name)  # about 125 each (8 shards)
+    assert len(grouped) == MAX_PAPER_SHARDS + 1 and sum(map(len, grouped.values())) == len(pages)
+    assert all(200 < len(group) < 300 for name, group in grouped.items() if name)  # about 250 each (4 shards)
     assert shards(pages) == grouped  # the same from build to build
 
 
 def test_small_catalogues_have_one_paper_shard_and_large_ones_a_bounded_number():
-    assert [paper_shard_count(n) for n in (0, 5, 249, 250, 999, 1000, 1999, 2000, 10_000)] == [1, 1, 1, 2, 4, 8, 8, 8, 8]
+    assert [paper_shard_count(n) for n in (0, 5, 249, 250, 999, 1000, 1999, 2000, 10_000)] == [1, 1, 1, 2, 4, 4, 4, 4, 4]
 
 
 def test_the_shards_change_only_when_the_catalogue_doubles():
     """A new count moves pages between shards, so every shard is re-indexed: adding papers one
-    at a time from 100 to 10,000 does that 3 times (at 250, 500 and 1,000)."""
+    at a time from 100 to 10,000 does that twice (at 250 and 500)."""
     counts = [paper_shard_count(n) for n in range(100, 10_001)]
-    assert sum(a != b for a, b in zip(counts, counts[1:], strict=False)) == 3
+    assert sum(a != b for a, b in zip(counts, counts[1:], strict=False)) == 2
 
 
 def _site(tmp_path, slugs):

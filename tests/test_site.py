@@ -538,3 +538,14 @@ def test_a_long_table_carries_its_first_rows_and_its_other_rows_sit_beside_it(re
     assert link.findall(page) + link.findall(rest) == [p.slug for p in catalogue.papers]
     assert len(link.findall(page)) == FIRST_ROWS
     assert f'data-rest="all.rows.html" data-total="{len(catalogue.papers)}"' in page
+
+
+def test_list_pages_are_found_by_their_title_not_by_the_papers_they_list(real_site):
+    """The lists and tables of year, topic and board pages are left out of the index (each
+    paper has its own page); their headings and introductions are in it."""
+    out = real_site[2]
+    for page in ("papers/years/2025.html", "papers/topics/reranking.html", "papers/leaderboards/mmeb-v2.html"):
+        html = (out / page).read_text(encoding="utf-8")
+        body = html[html.index("data-pagefind-body"):]
+        assert re.search(r'<ul class="simple" data-pagefind-ignore="all">|<div class="table-wrapper[^"]*" data-pagefind-ignore="all"', body), page
+        assert "<h1>" in body, page

@@ -131,7 +131,7 @@ def entry_file(site: Path) -> Path:
 # also mean more requests for a first query, hence the cap.
 INDEX = "pagefind"
 PAPERS_PER_SHARD = 125  # the fewest a shard holds, once there are two
-MAX_PAPER_SHARDS = 8  # each merged shard adds about 20 KB to a first query (docs/how-search-works.md)
+MAX_PAPER_SHARDS = 4  # each merged shard adds 20-40 KB to a first query: 8 missed 300 KB at N=10,000 (docs/benchmark.md)
 MANIFEST = "shards.json"  # which pages each shard holds, as of the last index
 PAPER_SHARD = "papers-"  # a paper shard's folder: papers-0, papers-1, ...
 
