@@ -127,8 +127,9 @@ def _synthetic_entry(i: int, rng: random.Random, pools: dict, today: dt.date) ->
     if entry.get("results") and facts.random() < 0.5:  # released models, so the Models page grows with N
         entry["models"] = [
             {"name": variant, "variants": [variant], "weights": f"synth/{variant}", "parameters": size,
-             "licence": facts.choice(["Apache-2.0", "MIT", "CC-BY-NC-4.0"]), "dimension": facts.choice([768, 1536, 2048, 3584]),
-             "vectors": [facts.choice(["single", "multi"])], "source": f"https://arxiv.org/abs/{arxiv}"}
+             "licence": facts.choice(["Apache-2.0", "MIT", "CC-BY-NC-4.0"]), "source": f"https://arxiv.org/abs/{arxiv}",
+             **facts.choice([{"dimension": facts.choice([768, 1536, 2048, 3584]), "vectors": ["single"]},
+                             {"token_dimension": 128, "vectors": ["multi"]}])}
             for variant, size in sorted({(r["variant"], r["size"]) for r in entry["results"]})
         ]
     return entry

@@ -90,3 +90,14 @@ def test_the_linear_target_pairs_each_large_build_with_the_reference_built_besid
     linear = next(line for line in bench._targets({1000: (small, small), 10000: (large, bench.Side())})
                   if "within 11x" in line)
     assert linear.startswith("- MISSED:") and "11.4x, run by run" in linear
+
+
+def test_synthetic_entries_validate_and_some_carry_released_models(tmp_path):
+    """The entries the bench adds to the real ones, models included, pass the validator."""
+    from catalogue.validate import load_catalogue
+    today = dt.date.today()
+    real = len(load_catalogue(bench.ROOT, today).papers)
+    entries, extra = bench.catalogue_entries(real + 60, today)
+    project = bench.write_catalogue_project(tmp_path, entries | {bench.ADDED: extra})
+    synthetic = [p for p in load_catalogue(project, today).papers if p.slug.startswith("synth-")]
+    assert len(synthetic) == 61 and any(p.models for p in synthetic)
