@@ -208,4 +208,5 @@ def test_a_long_table_keeps_its_first_rows_and_hands_the_others_to_its_rows_file
     years = re.search(r'<select aria-label="Year"[^>]*>(.*?)</select>', page)[1]
     assert re.findall(r"<option>(\d{4})</option>", years) == sorted({p.year for p in catalogue.papers}, reverse=True)
     assert f'data-total="{len(catalogue.papers)}"' in page and "the first 1 shown" in page
+    assert "The page carries the newest 1; the others load when you filter" in page  # and where to find them without it
     assert "leaderboards/alpha-bench.rows.html" in pages and "models.rows.html" in pages

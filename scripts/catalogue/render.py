@@ -471,7 +471,8 @@ def _all_papers(catalogue: Catalogue) -> tuple[str, str | None]:
     """The all-papers page and its rows file (_table)."""
     rows = [_row(p, "all", catalogue) for p in catalogue.papers]
     table, rows_file = _table(ALL_PAPERS_COLUMNS, rows, "papers", rest="all.rows.html")
-    return _env.get_template("all.md.j2").render(marker=MARKER, count=len(catalogue.papers), table=table), rows_file
+    return _env.get_template("all.md.j2").render(marker=MARKER, count=len(catalogue.papers), first=FIRST_ROWS,
+                                                 table=table), rows_file
 
 
 def _best(paper: Paper, benchmark: str) -> str:
