@@ -95,19 +95,19 @@ def test_a_topic_or_board_named_exactly_comes_first_and_only_once(page):
     assert sum(h.endswith("/papers/leaderboards/mmeb-v2.html") for h in hrefs) == 1
 
 
-def test_results_beyond_the_first_twenty_are_shown_on_request(page):
+def test_results_beyond_the_first_ten_are_shown_on_request(page):
     page.goto("/search.html?q=retrieval")
     expect(page.locator("#search-results")).to_have_attribute("data-state", "done", timeout=30_000)
     results = page.locator(".catalogue-result")
-    expect(results).to_have_count(20)
+    expect(results).to_have_count(10)
     summary = page.locator(".catalogue-search-summary").inner_text()
     total = int(re.match(r"(\d+) pages match", summary)[1])
-    assert total > 40 and "the first 20 are shown" in summary
-    page.get_by_role("button", name="Show 20 more").click()
-    expect(results).to_have_count(40)
-    expect(page.locator(".catalogue-search-summary")).to_contain_text("the first 40 are shown")
+    assert total > 20 and "the first 10 are shown" in summary
+    page.get_by_role("button", name="Show 10 more").click()
+    expect(results).to_have_count(20)
+    expect(page.locator(".catalogue-search-summary")).to_contain_text("the first 20 are shown")
     hrefs = [a.get_attribute("href") for a in page.locator(".catalogue-result-name").all()]
-    assert len(set(hrefs)) == 40  # the next twenty, not the same ones again
+    assert len(set(hrefs)) == 20  # the next ten, not the same ones again
 
 
 def test_search_opened_from_disk_says_how_to_serve_the_folder(browser, real_site):

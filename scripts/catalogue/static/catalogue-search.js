@@ -1,7 +1,7 @@
 // The search page: asks Pagefind's index (pagefind/, written after the build) for the query in
 // the address (?q=) and lists the results: the paper's name, its title, year and venue, and
 // the passage that matched. Pagefind downloads only the index fragments a query needs.
-const SHOWN = 20;
+const SHOWN = 10; // each result's fragment is a download: 20 took a first query at N=10,000 past 300 KB
 
 const root = document.getElementById("search-results");
 const input = document.getElementById("catalogue-search-query");
