@@ -89,19 +89,19 @@ def test_paper_pages_spread_over_shards_and_other_pages_stay_in_the_main_index()
     grouped = shards(pages)
     assert grouped[""] == ["index.html", "papers/all.html"]
     assert len(grouped) == MAX_PAPER_SHARDS + 1 and sum(map(len, grouped.values())) == len(pages)
-    assert all(200 < len(group) < 300 for name, group in grouped.items() if name)  # about 250 each (4 shards)
+    assert all(80 < len(group) < 170 for name, group in grouped.items() if name)  # about 125 each (8 shards)
     assert shards(pages) == grouped  # the same from build to build
 
 
 def test_small_catalogues_have_one_paper_shard_and_large_ones_a_bounded_number():
-    assert [paper_shard_count(n) for n in (0, 5, 249, 250, 999, 1000, 1999, 2000, 10_000)] == [1, 1, 1, 2, 4, 4, 4, 4, 4]
+    assert [paper_shard_count(n) for n in (0, 5, 249, 250, 999, 1000, 1999, 3999, 10_000)] == [1, 1, 1, 2, 4, 8, 8, 8, 4]
 
 
 def test_the_shards_change_only_when_the_catalogue_doubles():
     """A new count moves pages between shards, so every shard is re-indexed: adding papers one
-    at a time from 100 to 10,000 does that twice (at 250 and 500)."""
+    at a time from 100 to 10,000 does that 4 times (at 250, 500, 1,000 and LARGE_CATALOGUE)."""
     counts = [paper_shard_count(n) for n in range(100, 10_001)]
-    assert sum(a != b for a, b in zip(counts, counts[1:], strict=False)) == 2
+    assert sum(a != b for a, b in zip(counts, counts[1:], strict=False)) == 4
 
 
 def _site(tmp_path, slugs):

@@ -131,7 +131,9 @@ def entry_file(site: Path) -> Path:
 # also mean more requests for a first query, hence the cap.
 INDEX = "pagefind"
 PAPERS_PER_SHARD = 125  # the fewest a shard holds, once there are two
-MAX_PAPER_SHARDS = 4  # each merged shard adds 20-40 KB to a first query: 8 missed 300 KB at N=10,000 (docs/benchmark.md)
+MAX_PAPER_SHARDS = 8  # an edit re-indexes its page's shard: at N=1,000, shards of 125 keep it within 1.5x the floor
+LARGE_CATALOGUE = 4000  # from here on, LARGE_PAPER_SHARDS: what a first query downloads grows with the shards
+LARGE_PAPER_SHARDS = 4  # each adds its index chunk (about 20 KB): 8 took a first query at N=10,000 past 300 KB
 MANIFEST = "shards.json"  # which pages each shard holds, as of the last index
 PAPER_SHARD = "papers-"  # a paper shard's folder: papers-0, papers-1, ...
 
@@ -139,7 +141,11 @@ PAPER_SHARD = "papers-"  # a paper shard's folder: papers-0, papers-1, ...
 def paper_shard_count(papers: int) -> int:
     """A power of two: a new count moves most pages to another shard, so the whole index is
     redone, and this way that happens only when the catalogue doubles (shards of 125 to 250
-    papers, up to MAX_PAPER_SHARDS); a count rounded up would change at every 125th paper."""
+    papers, up to MAX_PAPER_SHARDS), and once more at LARGE_CATALOGUE, where fewer, larger
+    shards keep a first query small (docs/benchmark.md); a count rounded up would change at
+    every 125th paper."""
+    if papers >= LARGE_CATALOGUE:
+        return LARGE_PAPER_SHARDS
     count = 1
     while count * 2 <= MAX_PAPER_SHARDS and papers >= count * 2 * PAPERS_PER_SHARD:
         count *= 2
