@@ -63,7 +63,7 @@ TARGET_PEAK_10000_MIB = 2048.0
 TARGET_LINEAR = 11.0  # full build at N=10,000 against the full build at N=1,000 in the same run
 TARGET_ADD_5000_RATIO = 2.0
 TARGET_ALL_PAPERS_5000_KB = 1000.0  # the all-papers page, compressed
-TARGET_FIRST_QUERY_KB = 300.0  # what the browser downloads for a reader's first search (issue 30)
+TARGET_FIRST_QUERY_KB = 300.0  # what the browser downloads for a reader's first search at N=10,000 (issue 30)
 TARGET_LIGHTHOUSE = 90.0  # Lighthouse's mobile performance score of each page LIGHTHOUSE_PAGES names (issue 30)
 LIGHTHOUSE_RUNS = 3  # its scores vary by a few points from run to run: the median is reported
 
@@ -587,10 +587,10 @@ def _targets(results: dict[int, tuple[Side, Side]]) -> list[str]:
             growth = _ratio(site.full, site.reference)
             check(f"full build at N=10,000 within {TARGET_LINEAR:.0f}x the one at N=1,000 built just before it",
                   growth <= TARGET_LINEAR, f"{growth:.1f}x, run by run; {_linear_of_medians(results):.1f}x between the sizes' medians")
-    measured = [(n, site.first_query_kb) for n, (site, _) in results.items() if site.first_query_kb is not None]
-    if measured:
-        n, kb = max(measured)
-        check(f"the first search query under {TARGET_FIRST_QUERY_KB:.0f} KB downloaded", kb < TARGET_FIRST_QUERY_KB, f"{kb:.0f} KB at N={n:,}")
+    kb = results[10000][0].first_query_kb if 10000 in results else None
+    if kb is not None:  # set at N=10,000; a smaller catalogue's 8 shards keep its edits quick instead (search.py)
+        check(f"the first search query at N=10,000 under {TARGET_FIRST_QUERY_KB:.0f} KB downloaded", kb < TARGET_FIRST_QUERY_KB,
+              f"{kb:.0f} KB")
     for n in (1000, 10000):
         scores = results[n][0].lighthouse if n in results else None
         if scores:
