@@ -129,8 +129,7 @@ def _table(columns: list[tuple[str, bool]], rows: list[list[list]], noun: str, b
                     compare=any("compare" in part for part in parts))
     if rest is None or len(rows) <= FIRST_ROWS:
         return _html_block(before + template.render(columns=heads, rows=rows, rest=None, controls=controls)), None
-    page = template.render(columns=heads, rows=rows[:FIRST_ROWS], controls=controls,
-                           rest=dict(file=rest, total=len(rows), step=FIRST_ROWS))
+    page = template.render(columns=heads, rows=rows[:FIRST_ROWS], controls=controls, rest=rest)
     rows_file = _html.get_template("table-rows.html.j2").module.rows_file(MARKER, rows[FIRST_ROWS:], heads, FIRST_ROWS)
     return _html_block(before + page), str(rows_file)
 

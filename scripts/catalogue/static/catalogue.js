@@ -31,8 +31,8 @@ function compare(a, b, ascending) {
 
 // A long table's page carries its first rows only; the others are in a file beside the page
 // (render._table: data-rest), loaded the first time the reader filters, sorts or asks for more.
-// The table holds at most `limit` of the rows that pass the filters, so it stays light.
-const STEP = 100;
+// The table holds at most `limit` of the rows that pass the filters, so it stays light; "Show
+// more" adds as many as the page carried.
 
 async function restRows(wrapper) {
   const text = await (await fetch(wrapper.dataset.rest)).text();
@@ -51,7 +51,8 @@ function enhance(table) {
   const data = new Map(rows.map((row) => [row, rowFilters(row)]));
   const filters = [...controls.querySelectorAll("select[data-key]")].map((select) => ({ key: select.dataset.key, select }));
   const total = Number(wrapper.dataset.total) || rows.length;
-  let limit = wrapper.dataset.rest ? rows.length : Infinity;
+  const step = wrapper.dataset.rest ? rows.length : Infinity;
+  let limit = step;
   let loading = null;
   let addBox = () => {};
 
@@ -76,7 +77,7 @@ function enhance(table) {
     count.textContent = `${known} of ${total} ${noun}` + (shown.length < known ? `, the first ${shown.length} shown` : "");
     if (more) {
       more.hidden = shown.length >= known;
-      more.textContent = `Show ${Math.min(STEP, known - shown.length)} more`;
+      more.textContent = `Show ${Math.min(step, known - shown.length)} more`;
     }
   };
   // While a change waits for the other rows, the wrapper says so (data-busy): the browser tests wait on it.
@@ -84,8 +85,8 @@ function enhance(table) {
     wrapper.dataset.busy = "";
     try { await work(); } finally { delete wrapper.dataset.busy; }
   };
-  more?.addEventListener("click", settle(async () => { await loadAll(); limit += STEP; apply(); }));
-  const reapply = settle(async () => { await loadAll(); limit = wrapper.dataset.rest ? STEP : Infinity; apply(); });
+  more?.addEventListener("click", settle(async () => { await loadAll(); limit += step; apply(); }));
+  const reapply = settle(async () => { await loadAll(); limit = step; apply(); });
   filters.forEach(({ select }) => select.addEventListener("change", reapply));
   addBox = addCompareBoxes(controls, rows);
   const cite = table.closest("section")?.querySelector("div.catalogue-cite");
